@@ -1,0 +1,1 @@
+"""partner-map: an interactive world map of an organisation's partner network."""

@@ -1,0 +1,177 @@
+"""The command line: `python -m dashboard check | geocode`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from dashboard import geocode
+from dashboard.config import default_data_dir
+from dashboard.data import schema
+from dashboard.data.load import check_data
+from dashboard.data.problems import Problem, errors
+from dashboard.geocache import hq_query
+from dashboard.network import Network
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    return args.run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m dashboard", description="partner-map: a world map of a partner network."
+    )
+    commands = parser.add_subparsers(title="commands", required=True)
+
+    check = commands.add_parser("check", help="validate the data folder and summarise it")
+    _data_dir_option(check)
+    check.set_defaults(run=run_check)
+
+    geo = commands.add_parser(
+        "geocode",
+        help="fill geocache.json with headquarters coordinates from a Nominatim server",
+    )
+    _data_dir_option(geo)
+    geo.add_argument(
+        "--endpoint",
+        default=geocode.DEFAULT_ENDPOINT,
+        help="Nominatim server to ask (default: %(default)s)",
+    )
+    geo.add_argument(
+        "--user-agent",
+        default=geocode.DEFAULT_USER_AGENT,
+        help="identify yourself to the server; Nominatim's policy asks for a contact",
+    )
+    geo.add_argument(
+        "--refresh",
+        action="store_true",
+        help="geocode every headquarters again, not only the new ones",
+    )
+    geo.add_argument(
+        "--min-delay",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="seconds between requests (default 1: Nominatim's limit; lower it "
+        "only for your own server)",
+    )
+    geo.add_argument(
+        "--timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="seconds to wait for one answer (default 10)",
+    )
+    geo.add_argument(
+        "--retries",
+        type=int,
+        default=3,
+        help="further tries after a rate limit, timeout or server error (default 3)",
+    )
+    geo.set_defaults(run=run_geocode)
+    return parser
+
+
+def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="the data folder (default: $PARTNER_MAP_DATA_DIR or ./data)",
+    )
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """`check`: validate everything, print the problems or a summary."""
+    data_dir = args.data_dir or default_data_dir()
+    started = time.perf_counter()
+    checked = check_data(data_dir)
+    elapsed = time.perf_counter() - started
+    _print_problems(checked.problems)
+    if checked.network is None:
+        count = len(errors(checked.problems))
+        print(
+            f"{count} problem{'s' * (count != 1)} in {data_dir}; nothing was loaded.",
+            file=sys.stderr,
+        )
+        return 1
+    print(_summary(data_dir, checked.network, elapsed))
+    return 0
+
+
+def _summary(data_dir: Path, network: Network, elapsed: float) -> str:
+    s = network.summary()
+    by_basis = s["links_by_basis"]
+    worldwide = ", ".join(s["worldwide"]) or "none"
+    return "\n".join(
+        [
+            f"{data_dir}: OK (loaded and validated in {elapsed:.2f} s)",
+            f"  partners: {s['partners']}",
+            f"  countries served: {s['countries']} "
+            f"({s['countries_named']} named in the source, the rest through a region it names)",
+            f"  links: {s['links']} ({by_basis.get('named', 0)} named in the source, "
+            f"{by_basis.get('region', 0)} in a region the source names)",
+            f"  worldwide reach stated without naming countries: {worldwide}",
+            f"  headquarters: {s['hq_geocoded']} geocoded, {s['hq_not_published']} not published, "
+            f"{s['hq_not_geocoded']} not geocoded yet",
+        ]
+    )
+
+
+def run_geocode(args: argparse.Namespace) -> int:
+    """`geocode`: geocode the headquarters missing from the cache."""
+    data_dir = args.data_dir or default_data_dir()
+    checked = check_data(data_dir)
+    if checked.network is None:
+        _print_problems(checked.problems)
+        print(
+            f"{data_dir}: fix these first; {schema.GEOCACHE_JSON} was left as it was.",
+            file=sys.stderr,
+        )
+        return 1
+    partners = checked.network.partners
+    queries = [
+        hq_query(city, iso3)
+        for city, iso3 in zip(partners["hq_city"], partners["hq_country"], strict=True)
+        if city
+    ]
+    settings = geocode.Settings(
+        endpoint=args.endpoint,
+        user_agent=args.user_agent,
+        min_delay=max(args.min_delay, 0.0),
+        timeout=args.timeout,
+        retries=max(args.retries, 0),
+    )
+    try:
+        report = geocode.geocode_places(
+            data_dir / schema.GEOCACHE_JSON,
+            queries,
+            settings,
+            refresh=args.refresh,
+            log=lambda line: print(line, flush=True),
+        )
+    except (ValueError, geocode.CacheUnusable, geocode.Busy) as error:
+        print(f"geocode: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"geocoded {len(report.geocoded)}, kept {len(report.kept)} from the cache, "
+        f"failed {len(report.failed)}"
+    )
+    for query, reason in report.failed.items():
+        print(f"  failed: {query}: {reason}", file=sys.stderr)
+    return 1 if report.failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,336 @@
+"""Load and validate a data folder into a Network, or list every problem with it.
+
+Nothing here stops at the first problem: each file is checked in full, and the
+network is built only when no error was found, so bad data is never half-loaded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.data import schema
+from dashboard.data.countries import (
+    UnknownCountry,
+    country_name,
+    is_country_code,
+    m49_members,
+    regions,
+    resolve,
+)
+from dashboard.data.csvfile import Record, read_table
+from dashboard.data.problems import DataError, Problem, errors
+from dashboard.geocache import Entry, hq_query, read_cache
+from dashboard.network import LINK_COLUMNS, PARTNER_COLUMNS, STATEMENT_COLUMNS, Network
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The outcome of validating a data folder: a network when there were no errors."""
+
+    network: Network | None
+    problems: list[Problem]
+
+
+def load_network(data_dir: Path) -> Network:
+    """The validated network of `data_dir`; raises DataError listing every problem."""
+    checked = check_data(data_dir)
+    if checked.network is None:
+        raise DataError(checked.problems)
+    return checked.network
+
+
+def check_data(data_dir: Path) -> Checked:
+    """Validate every file of `data_dir` and build the network if nothing is wrong."""
+    problems: list[Problem] = []
+    areas = _load_areas(data_dir / schema.AREAS_CSV, problems)
+    partners = _load_partners(data_dir / schema.PARTNERS_CSV, problems)
+    statements = _load_served(data_dir / schema.SERVED_CSV, partners, areas, problems)
+    cache, cache_problems = read_cache(data_dir / schema.GEOCACHE_JSON)
+    problems.extend(cache_problems)
+    if errors(problems):
+        return Checked(None, problems)
+    problems.extend(_uncached(data_dir / schema.GEOCACHE_JSON, partners, cache))
+    return Checked(_build(partners, statements, cache), problems)
+
+
+# areas.csv
+
+
+def _load_areas(path: Path, problems: list[Problem]) -> dict[str, list[str]]:
+    table = read_table(path, schema.AREA_REQUIRED, schema.AREA_OPTIONAL)
+    problems.extend(table.problems)
+    areas: dict[str, list[str]] = {}
+    for record in table.records:
+        found = _Reporter(table.file, record, problems)
+        area = record["area"]
+        if not area:
+            found("area", "an area needs a name")
+            continue
+        if area in areas:
+            found("area", "is defined twice")
+        if not record["definition"]:
+            found("definition", "say what the area means and on what basis")
+        countries = _area_countries(record, found)
+        if countries is not None:
+            areas[area] = countries
+    return areas
+
+
+def _area_countries(record: Record, found: _Reporter) -> list[str] | None:
+    m49, listed = record["m49"], record["countries"]
+    if bool(m49) == bool(listed):
+        found("m49", "give either an M49 code or a list of countries (ISO alpha-3), not both")
+        return None
+    if m49:
+        members = m49_members(m49.zfill(3)) if m49.isdigit() else []
+        if not members:
+            found("m49", "is not a UN M49 region, sub-region or intermediate region code")
+            return None
+    else:
+        members = []
+        for code in listed.split():
+            if is_country_code(code):
+                members.append(code)
+            else:
+                found("countries", f"'{code}' is not an ISO 3166-1 alpha-3 code")
+    excluded = record["except"].split()
+    for code in excluded:
+        if code not in members:
+            found("except", f"'{code}' is not in this area, so it cannot be left out of it")
+    return sorted(set(members) - set(excluded))
+
+
+# partners.csv
+
+
+def _load_partners(path: Path, problems: list[Problem]) -> list[dict[str, object]]:
+    table = read_table(path, schema.PARTNER_REQUIRED, schema.PARTNER_OPTIONAL)
+    problems.extend(table.problems)
+    partners: list[dict[str, object]] = []
+    seen: dict[str, int] = {}
+    for record in table.records:
+        found = _Reporter(table.file, record, problems)
+        pid = record["id"]
+        if not pid:
+            found("id", "every partner needs an id")
+        elif not re.fullmatch(schema.ID_PATTERN, pid):
+            found("id", "use letters, digits, '-' and '_' only (it appears in links)")
+        elif pid in seen:
+            found("id", f"is used twice (first on line {seen[pid]})")
+        else:
+            seen[pid] = record.line
+        if not record["name"]:
+            found("name", "every partner needs a name")
+        partners.append(
+            {
+                "id": pid,
+                "name": record["name"],
+                "acronym": record["acronym"],
+                **_headquarters(record, found),
+                **_dates(record, found),
+                "website": _website(record, found),
+                "description": record["description"],
+            }
+        )
+    return partners
+
+
+def _headquarters(record: Record, found: _Reporter) -> dict[str, object]:
+    city, country, basis = record["hq_city"], record["hq_country"], record["hq_basis"]
+    iso3 = ""
+    if basis not in schema.HQ_BASES:
+        found("hq_basis", f"must be one of {', '.join(schema.HQ_BASES)}")
+    if country:
+        iso3 = _country(country, "hq_country", found)
+    if basis == "not-published":
+        if city or country:
+            found("hq_basis", "says not-published, but hq_city or hq_country is filled in")
+    elif basis in schema.HQ_BASES:
+        if not city:
+            found("hq_city", f"is empty but hq_basis says '{basis}' (use not-published)")
+        if not country:
+            found("hq_country", f"is empty but hq_basis says '{basis}' (use not-published)")
+        if not record["hq_source"]:
+            found("hq_source", "say where the headquarters was found")
+    return {
+        "hq_city": city,
+        "hq_country": iso3,
+        "hq_country_name": country_name(iso3) if iso3 else "",
+        "hq_basis": basis,
+        "hq_source": record["hq_source"],
+    }
+
+
+def _dates(record: Record, found: _Reporter) -> dict[str, object]:
+    founded, mou = record["founded"], record["mou"]
+    year = pd.NA
+    if founded:
+        if re.fullmatch(r"\d{4}", founded) and 1000 <= int(founded) <= date.today().year:
+            year = int(founded)
+        else:
+            found("founded", f"must be a year such as 1926, no later than {date.today().year}")
+        if not record["founded_source"]:
+            found("founded_source", "say where the founding year was found")
+    if mou:
+        match = re.fullmatch(r"(\d{4})-(\d{2})", mou)
+        if not match or not 1 <= int(match[2]) <= 12:
+            found("mou", "must be a year and month as YYYY-MM, e.g. 2012-07")
+        elif mou > date.today().strftime("%Y-%m"):
+            found("mou", "is in the future")
+        if not record["mou_source"]:
+            found("mou_source", "say where the MoU date was found")
+    return {
+        "founded": year,
+        "founded_source": record["founded_source"],
+        "mou": mou,
+        "mou_source": record["mou_source"],
+    }
+
+
+def _website(record: Record, found: _Reporter) -> str:
+    url = record["website"]
+    if url and not re.fullmatch(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", url, re.IGNORECASE):
+        found("website", "must be a full http:// or https:// address, or empty")
+        return ""
+    return url
+
+
+# served.csv
+
+
+def _load_served(
+    path: Path,
+    partners: list[dict[str, object]],
+    areas: dict[str, list[str]],
+    problems: list[Problem],
+) -> list[dict[str, object]]:
+    table = read_table(path, schema.SERVED_REQUIRED)
+    problems.extend(table.problems)
+    ids = {p["id"] for p in partners}
+    statements = []
+    for record in table.records:
+        found = _Reporter(table.file, record, problems)
+        pid, basis, place = record["partner_id"], record["basis"], record["place"]
+        if pid not in ids:
+            found("partner_id", f"no partner has this id in {schema.PARTNERS_CSV}")
+        if not record["words"]:
+            found("words", "keep the source's own words for this served area")
+        countries: list[str] = []
+        if basis == "named":
+            countries = [_country(place, "place", found)] if place else []
+            if not place:
+                found("place", "a named link needs the country's name")
+        elif basis == "region":
+            if place in areas:
+                countries = areas[place]
+            else:
+                known = ", ".join(sorted(areas)) or "none yet"
+                found("place", f"no area of this name in {schema.AREAS_CSV} (known: {known})")
+        elif basis in ("worldwide", "vague"):
+            if place:
+                found("place", f"must be empty when basis is '{basis}'")
+        else:
+            found("basis", f"must be one of {', '.join(schema.SERVED_BASES)}")
+        statements.append(
+            {
+                "partner_id": pid,
+                "words": record["words"],
+                "basis": basis,
+                "place": place,
+                "countries": tuple(c for c in countries if c),
+            }
+        )
+    return statements
+
+
+# geocache.json
+
+
+def _uncached(
+    path: Path, partners: list[dict[str, object]], cache: dict[str, Entry]
+) -> list[Problem]:
+    missing = [
+        hq_query(p["hq_city"], p["hq_country"])
+        for p in partners
+        if p["hq_city"] and hq_query(p["hq_city"], p["hq_country"]) not in cache
+    ]
+    return [
+        Problem(
+            str(path),
+            None,
+            f"'{query}' is not geocoded yet: run `python -m dashboard "
+            "geocode`; until then it has no marker",
+            severity="warning",
+        )
+        for query in missing
+    ]
+
+
+# building the frames
+
+
+def _build(
+    partners: list[dict[str, object]],
+    statements: list[dict[str, object]],
+    cache: dict[str, Entry],
+) -> Network:
+    for partner in partners:
+        entry = (
+            cache.get(hq_query(partner["hq_city"], partner["hq_country"]))
+            if partner["hq_city"]
+            else None
+        )
+        partner["latitude"] = entry.latitude if entry else float("nan")
+        partner["longitude"] = entry.longitude if entry else float("nan")
+        partner["geocode_source"] = entry.source if entry else ""
+    partners_frame = pd.DataFrame(partners, columns=PARTNER_COLUMNS)
+    partners_frame["founded"] = partners_frame["founded"].astype("Int64")
+
+    statements_frame = pd.DataFrame(statements, columns=STATEMENT_COLUMNS)
+    return Network(partners_frame, _links(statements_frame), statements_frame)
+
+
+def _links(statements: pd.DataFrame) -> pd.DataFrame:
+    """One row per partner x served country; a country named outright outranks the
+    same country reached through a named region."""
+    linked = statements[statements["basis"].isin(["named", "region"])]
+    rows = linked.assign(iso3=linked["countries"]).explode("iso3").dropna(subset=["iso3"])
+    rows = rows.assign(
+        area=rows["place"].where(rows["basis"] == "region", ""),
+        rank=rows["basis"].map({"named": 0, "region": 1}),
+    )
+    rows = rows.sort_values(["partner_id", "iso3", "rank"], kind="stable")
+    rows = rows.drop_duplicates(["partner_id", "iso3"], keep="first")
+    return rows[LINK_COLUMNS].reset_index(drop=True)
+
+
+# reporting
+
+
+class _Reporter:
+    """Records a problem against one CSV row, with the cell's column and value."""
+
+    def __init__(self, file: str, record: Record, problems: list[Problem]) -> None:
+        self.file, self.record, self.problems = file, record, problems
+
+    def __call__(self, column: str, message: str) -> None:
+        self.problems.append(
+            Problem(self.file, self.record.line, message, column=column, value=self.record[column])
+        )
+
+
+def _country(name: str, column: str, found: _Reporter) -> str:
+    try:
+        iso3 = resolve(name)
+    except UnknownCountry as error:
+        found(column, str(error))
+        return ""
+    if iso3 not in regions():
+        found(column, "resolves to a code with no UN M49 region")
+        return ""
+    return iso3

@@ -1,0 +1,190 @@
+"""The geocode cache, data/geocache.json: read strictly, written atomically.
+
+The app only ever reads it; `python -m dashboard geocode` writes it. A write goes
+to a temporary file in the same folder, is fsynced, then replaces the cache in
+one `os.replace`, so a crash at any point leaves either the old file or the new
+one, never a mix.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import math
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from dashboard.data.countries import country_name
+from dashboard.data.problems import Problem
+
+CACHE_VERSION = 1
+ABOUT = (
+    "Coordinates of partner headquarters, keyed by the query 'City, Country'. "
+    "Written by `python -m dashboard geocode`; each entry says where it came from."
+)
+ENTRY_FIELDS = ("query", "latitude", "longitude", "display_name", "source", "retrieved")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Where one headquarters is, and how we know."""
+
+    query: str
+    latitude: float
+    longitude: float
+    display_name: str
+    source: str
+    retrieved: str
+    licence: str = field(default="")
+
+
+def hq_query(city: str, iso3: str) -> str:
+    """The cache key and geocoder query for a headquarters."""
+    return f"{city}, {country_name(iso3)}"
+
+
+def read_cache(path: Path) -> tuple[dict[str, Entry], list[Problem]]:
+    """The cache's entries, and every problem with it. A missing file is an empty cache."""
+    name = str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, [
+            Problem(
+                name,
+                None,
+                "no geocode cache yet: headquarters are not on the map "
+                "until `python -m dashboard geocode` runs",
+                severity="warning",
+            )
+        ]
+    except (OSError, UnicodeDecodeError) as error:
+        return {}, [Problem(name, None, f"cannot be read: {error}")]
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        return {}, [
+            Problem(name, error.lineno, f"is not valid JSON: {error.msg} (column {error.colno})")
+        ]
+    if not isinstance(document, dict) or not isinstance(document.get("entries"), dict):
+        return {}, [Problem(name, 1, 'must be a JSON object with an "entries" object')]
+    if document.get("version") != CACHE_VERSION:
+        return {}, [
+            Problem(
+                name,
+                _line_of(text, "version"),
+                f"version must be {CACHE_VERSION}",
+                column="version",
+                value=str(document.get("version")),
+            )
+        ]
+
+    entries, problems = {}, []
+    for key, raw in document["entries"].items():
+        entry, entry_problems = _parse_entry(name, text, key, raw)
+        problems.extend(entry_problems)
+        if entry is not None:
+            entries[key] = entry
+    return entries, problems
+
+
+def _parse_entry(name: str, text: str, key: str, raw: object) -> tuple[Entry | None, list[Problem]]:
+    line = _line_of(text, key)
+    if not isinstance(raw, dict):
+        return None, [Problem(name, line, f"entry '{key}' must be a JSON object")]
+    problems = []
+    for column in ENTRY_FIELDS:
+        if column not in raw:
+            problems.append(Problem(name, line, f"entry '{key}' lacks this field", column=column))
+
+    def bad(column: str, message: str) -> None:
+        problems.append(
+            Problem(
+                name,
+                _line_of(text, column, after=line),
+                f"entry '{key}': {message}",
+                column=column,
+                value=str(raw.get(column)),
+            )
+        )
+
+    for column, limit in (("latitude", 90), ("longitude", 180)):
+        value = raw.get(column)
+        if column not in raw:
+            continue
+        if (
+            not isinstance(value, int | float)
+            or isinstance(value, bool)
+            or not math.isfinite(value)
+        ):
+            bad(column, "must be a number")
+        elif not -limit <= value <= limit:
+            bad(column, f"must be between -{limit} and {limit}")
+    for column in ("query", "display_name", "source", "retrieved"):
+        if column in raw and (not isinstance(raw[column], str) or not raw[column].strip()):
+            bad(column, "must be a non-empty string")
+    if isinstance(raw.get("query"), str) and raw["query"] != key:
+        bad("query", f"must equal the entry's key '{key}'")
+    if isinstance(raw.get("retrieved"), str) and raw["retrieved"].strip():
+        try:
+            datetime.fromisoformat(raw["retrieved"])
+        except ValueError:
+            bad("retrieved", "must be an ISO 8601 date or time, e.g. 2026-11-28T10:00:00+00:00")
+    if problems:
+        return None, problems
+    return Entry(**{k: raw[k] for k in ENTRY_FIELDS}, licence=str(raw.get("licence", ""))), []
+
+
+def _line_of(text: str, key: str, after: int | None = None) -> int | None:
+    """The line on which `"key":` first appears (after line `after`), for messages."""
+    needle = json.dumps(key, ensure_ascii=False) + ":"
+    lines = text.splitlines()
+    for number, line in enumerate(lines[after or 0 :], start=(after or 0) + 1):
+        if needle in line:
+            return number
+    return after
+
+
+def write_cache(path: Path, entries: dict[str, Entry]) -> None:
+    """Replace the cache with `entries` atomically (temp file, fsync, os.replace)."""
+    document = {
+        "about": ABOUT,
+        "version": CACHE_VERSION,
+        "entries": {
+            key: {k: v for k, v in asdict(entries[key]).items() if v != "" or k != "licence"}
+            for key in sorted(entries)
+        },
+    }
+    payload = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(payload)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            Path(tmp).unlink()
+        raise
+    _fsync_dir(path.parent)
+    remove_stale_temps(path)
+
+
+def remove_stale_temps(path: Path) -> None:
+    """Delete temporary files a killed writer left behind (call with the lock held)."""
+    for stale in path.parent.glob(f".{path.name}.*.tmp"):
+        with contextlib.suppress(FileNotFoundError):
+            stale.unlink()
+
+
+def _fsync_dir(folder: Path) -> None:
+    # The rename itself is only durable once the folder's entry is on disk.
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
