@@ -33,6 +33,7 @@ class Table:
     file: str
     records: list[Record]
     problems: list[Problem]
+    readable: bool = True  # False when the file as a whole could not be read
 
 
 def read_table(path: Path, required: list[str], optional: list[str] = ()) -> Table:
@@ -40,23 +41,23 @@ def read_table(path: Path, required: list[str], optional: list[str] = ()) -> Tab
     name = str(path)
     text, problems = _read_text(path, required)
     if text is None:
-        return Table(name, [], problems)
+        return Table(name, [], problems, readable=False)
     try:
         rows = list(_rows(text))
     except csv.Error as error:
         line = _csv_error_line(error, text)
         problems.append(Problem(name, line, f"not valid CSV: {error}"))
-        return Table(name, [], problems)
+        return Table(name, [], problems, readable=False)
     if not rows:
         problems.append(Problem(name, None, _empty_message(required)))
-        return Table(name, [], problems)
+        return Table(name, [], problems, readable=False)
 
     header_line, header = rows[0]
     columns = [cell.strip() for cell in header]
     header_problems = _check_header(name, header_line, columns, required, optional)
     problems.extend(header_problems)
     if any(p.severity == "error" for p in header_problems):
-        return Table(name, [], problems)
+        return Table(name, [], problems, readable=False)
 
     records = []
     for line, cells in rows[1:]:

@@ -54,6 +54,7 @@ def check_data(data_dir: Path) -> Checked:
     problems.extend(cache_problems)
     if errors(problems):
         return Checked(None, problems)
+    assert partners is not None  # an unreadable file is an error
     problems.extend(_uncached(data_dir / schema.GEOCACHE_JSON, partners, cache))
     return Checked(_build(partners, statements, cache), problems)
 
@@ -61,9 +62,12 @@ def check_data(data_dir: Path) -> Checked:
 # areas.csv
 
 
-def _load_areas(path: Path, problems: list[Problem]) -> dict[str, list[str]]:
+def _load_areas(path: Path, problems: list[Problem]) -> dict[str, list[str]] | None:
+    """Area name -> countries; None when the file itself could not be read."""
     table = read_table(path, schema.AREA_REQUIRED, schema.AREA_OPTIONAL)
     problems.extend(table.problems)
+    if not table.readable:
+        return None
     areas: dict[str, list[str]] = {}
     for record in table.records:
         found = _Reporter(table.file, record, problems)
@@ -108,9 +112,12 @@ def _area_countries(record: Record, found: _Reporter) -> list[str] | None:
 # partners.csv
 
 
-def _load_partners(path: Path, problems: list[Problem]) -> list[dict[str, object]]:
+def _load_partners(path: Path, problems: list[Problem]) -> list[dict[str, object]] | None:
+    """One dict per partner row; None when the file itself could not be read."""
     table = read_table(path, schema.PARTNER_REQUIRED, schema.PARTNER_OPTIONAL)
     problems.extend(table.problems)
+    if not table.readable:
+        return None
     partners: list[dict[str, object]] = []
     seen: dict[str, int] = {}
     for record in table.records:
@@ -205,18 +212,20 @@ def _website(record: Record, found: _Reporter) -> str:
 
 def _load_served(
     path: Path,
-    partners: list[dict[str, object]],
-    areas: dict[str, list[str]],
+    partners: list[dict[str, object]] | None,
+    areas: dict[str, list[str]] | None,
     problems: list[Problem],
 ) -> list[dict[str, object]]:
+    # Where partners.csv or areas.csv could not be read, references into them are
+    # not checked: every row would be reported for a problem already reported once.
     table = read_table(path, schema.SERVED_REQUIRED)
     problems.extend(table.problems)
-    ids = {p["id"] for p in partners}
+    ids = {p["id"] for p in partners} if partners is not None else None
     statements = []
     for record in table.records:
         found = _Reporter(table.file, record, problems)
         pid, basis, place = record["partner_id"], record["basis"], record["place"]
-        if pid not in ids:
+        if ids is not None and pid not in ids:
             found("partner_id", f"no partner has this id in {schema.PARTNERS_CSV}")
         if not record["words"]:
             found("words", "keep the source's own words for this served area")
@@ -226,7 +235,9 @@ def _load_served(
             if not place:
                 found("place", "a named link needs the country's name")
         elif basis == "region":
-            if place in areas:
+            if areas is None:
+                pass
+            elif place in areas:
                 countries = areas[place]
             else:
                 known = ", ".join(sorted(areas)) or "none yet"

@@ -1,0 +1,39 @@
+# The two commands of the README: `make run` and `make test`.
+# Each creates .venv on first use and reinstalls only when a requirements file changed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test lint browser check geocode
+
+run: $(VENV)/.runtime  ## install the app and serve the bundled data on http://127.0.0.1:8050
+	$(BIN)/python -m dashboard serve
+
+test: $(VENV)/.dev browser lint  ## install everything and run the whole test suite
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+check: $(VENV)/.runtime  ## validate data/ and print its summary
+	$(BIN)/python -m dashboard check
+
+browser:  ## the browser tests drive Debian's chromium and chromium-driver
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+	  || scripts/install-chromium
+
+$(VENV)/.python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "partner-map needs Python 3.11 or newer; set PYTHON=python3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	touch $@
+
+$(VENV)/.runtime: requirements.txt $(VENV)/.python
+	$(BIN)/python -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.python
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	touch $@ $(VENV)/.runtime

@@ -1,0 +1,19 @@
+"""Shared fixtures: a private copy of the bundled data folder for each test."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED_DATA = REPO / "data"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of data/ that a test may break without touching the real one."""
+    target = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA, target, ignore=shutil.ignore_patterns("*.lock", ".*.tmp"))
+    return target

@@ -1,0 +1,79 @@
+"""`python -m dashboard check`: a summary and exit 0 on good data; on bad data every
+problem one a line, exit 1, no traceback, and the files left exactly as they were."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard.__main__ import main
+from tests.bad_data import BAD_INPUTS, BadInput
+from tests.conftest import REPO
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dashboard", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_check_on_the_bundled_data_prints_the_summary_and_exits_0() -> None:
+    result = run_cli("check")
+    assert result.returncode == 0, result.stderr
+    assert "partners: 7" in result.stdout
+    assert "countries served: 82 (13 named in the source" in result.stdout
+    assert "worldwide reach stated without naming countries: CPAFFC, WCSDA" in result.stdout
+    assert "headquarters: 5 geocoded, 2 not published, 0 not geocoded yet" in result.stdout
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS, ids=lambda c: c.name)
+def test_check_on_bad_data_says_why_exits_1_and_touches_nothing(
+    case: BadInput, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    case.apply(data_dir)
+    before = fingerprint(data_dir)
+    status = main(["check", "--data-dir", str(data_dir)])
+    out, err = capsys.readouterr()
+    assert status == 1
+    lines = err.splitlines()
+    assert any(all(piece in line for piece in case.expected) for line in lines), err
+    assert "nothing was loaded" in lines[-1]
+    assert out == ""
+    assert fingerprint(data_dir) == before
+
+
+def test_check_on_bad_data_in_a_real_process_has_no_traceback(data_dir: Path) -> None:
+    (data_dir / "partners.csv").write_bytes(b"\x00\x01binary")
+    result = run_cli("check", "--data-dir", str(data_dir))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "partners.csv:1: is not a text CSV file" in result.stderr
+
+
+def test_check_reads_the_data_folder_from_the_environment(data_dir: Path) -> None:
+    (data_dir / "areas.csv").unlink()
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard", "check"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "PARTNER_MAP_DATA_DIR": str(data_dir)},
+    )
+    assert result.returncode == 1
+    assert f"{data_dir / 'areas.csv'}: file not found" in result.stderr
