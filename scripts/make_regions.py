@@ -29,6 +29,8 @@ COLUMNS = [
     "subregion",
     "intermediate_code",
     "intermediate",
+    "latitude",
+    "longitude",
     "note",
 ]
 
@@ -58,6 +60,10 @@ def code(value: str | None) -> str:
     return f"{int(value):03d}" if value else ""
 
 
+def _coordinate(value: str | None) -> str:
+    return f"{float(value):.4f}" if value else ""
+
+
 def rows() -> list[dict[str, str]]:
     """One row per ISO 3166-1 country (plus Kosovo), sorted by ISO code."""
     table = Country.countriesdata(use_live=False)["countries"]
@@ -73,6 +79,10 @@ def rows() -> list[dict[str, str]]:
             "subregion": info["Sub-region Name"] or "",
             "intermediate_code": code(info["Intermediate Region Code"]),
             "intermediate": info["Intermediate Region Name"] or "",
+            # A representative point of the country (HDX's), used where the map has no
+            # outline to take plotly's own centroid from; empty for Kosovo and UMI.
+            "latitude": _coordinate(info["Latitude"]),
+            "longitude": _coordinate(info["Longitude"]),
             "note": "",
         }
         row.update(OVERRIDES.get(country.alpha_3, {}))

@@ -84,6 +84,8 @@ class Region:
     subregion: str
     intermediate_code: str
     intermediate: str
+    latitude: float | None  # a representative point (HDX); None for Kosovo and UMI
+    longitude: float | None
 
     def codes(self) -> set[str]:
         """Every M49 grouping this country belongs to."""
@@ -157,6 +159,8 @@ def regions() -> dict[str, Region]:
                 subregion=row["subregion"],
                 intermediate_code=row["intermediate_code"],
                 intermediate=row["intermediate"],
+                latitude=float(row["latitude"]) if row["latitude"] else None,
+                longitude=float(row["longitude"]) if row["longitude"] else None,
             )
             for row in csv.DictReader(f)
         }
