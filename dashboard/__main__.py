@@ -1,8 +1,9 @@
-"""The command line: `python -m dashboard check | geocode`."""
+"""The command line: `python -m dashboard [serve] | check | geocode`."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -11,13 +12,16 @@ from dashboard import geocode
 from dashboard.config import default_data_dir
 from dashboard.data import schema
 from dashboard.data.load import check_data
-from dashboard.data.problems import Problem, errors
+from dashboard.data.problems import DataError, Problem, errors
 from dashboard.geocache import hq_query
 from dashboard.network import Network
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
+        argv = ["serve", *argv]  # `python -m dashboard` serves
     args = _parser().parse_args(argv)
     return args.run(args)
 
@@ -27,6 +31,24 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m dashboard", description="partner-map: a world map of a partner network."
     )
     commands = parser.add_subparsers(title="commands", required=True)
+
+    serve = commands.add_parser("serve", help="serve the dashboard (the default command)")
+    _data_dir_option(serve)
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="address to listen on (default: %(default)s)"
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=int(os.environ.get("PORT") or 8050),
+        help="port to listen on (default: $PORT or 8050)",
+    )
+    serve.add_argument(
+        "--debug",
+        action="store_true",
+        help="Dash's debug mode: reloads and error pages; never on a public host",
+    )
+    serve.set_defaults(run=run_serve)
 
     check = commands.add_parser("check", help="validate the data folder and summarise it")
     _data_dir_option(check)
@@ -90,6 +112,22 @@ def _data_dir_option(parser: argparse.ArgumentParser) -> None:
 def _print_problems(problems: list[Problem]) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    """`serve`: load and validate once, then serve until stopped."""
+    from dashboard.app import create_app  # Dash is only needed here
+
+    data_dir = args.data_dir or default_data_dir()
+    try:
+        app = create_app(data_dir)
+    except DataError as error:
+        _print_problems(error.problems)
+        print(f"{data_dir}: the data is invalid; not serving.", file=sys.stderr)
+        return 1
+    print(f"serving {data_dir} on http://{args.host}:{args.port}/", flush=True)
+    app.run(host=args.host, port=args.port, debug=args.debug)
+    return 0
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -7,7 +7,7 @@ network is built only when no error was found, so bad data is never half-loaded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from dashboard.data.countries import (
 )
 from dashboard.data.csvfile import Record, read_table
 from dashboard.data.problems import DataError, Problem, errors
+from dashboard.data.site import Site, read_site
 from dashboard.geocache import Entry, hq_query, read_cache
 from dashboard.network import LINK_COLUMNS, PARTNER_COLUMNS, STATEMENT_COLUMNS, Network
 
@@ -34,14 +35,20 @@ class Checked:
 
     network: Network | None
     problems: list[Problem]
+    site: Site = field(default_factory=Site)
 
 
 def load_network(data_dir: Path) -> Network:
     """The validated network of `data_dir`; raises DataError listing every problem."""
+    return load(data_dir).network
+
+
+def load(data_dir: Path) -> Checked:
+    """The validated data folder (network and site settings); raises DataError."""
     checked = check_data(data_dir)
     if checked.network is None:
         raise DataError(checked.problems)
-    return checked.network
+    return checked
 
 
 def check_data(data_dir: Path) -> Checked:
@@ -52,11 +59,13 @@ def check_data(data_dir: Path) -> Checked:
     statements = _load_served(data_dir / schema.SERVED_CSV, partners, areas, problems)
     cache, cache_problems = read_cache(data_dir / schema.GEOCACHE_JSON)
     problems.extend(cache_problems)
+    site, site_problems = read_site(data_dir)
+    problems.extend(site_problems)
     if errors(problems):
         return Checked(None, problems)
     assert partners is not None  # an unreadable file is an error
     problems.extend(_uncached(data_dir / schema.GEOCACHE_JSON, partners, cache))
-    return Checked(_build(partners, statements, cache), problems)
+    return Checked(_build(partners, statements, cache), problems, site)
 
 
 # areas.csv

@@ -1,0 +1,79 @@
+"""The Dash app: `create_app()` for the command line and tests, `server` for gunicorn.
+
+    gunicorn dashboard.app:server      # reads $PARTNER_MAP_DATA_DIR, else data/
+
+Data is loaded and validated once, when the app is created; nothing in the
+process changes after that, so any number of workers can serve it.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cache
+from pathlib import Path
+
+from dash import Dash
+from flask import Flask, jsonify
+
+from dashboard import callbacks
+from dashboard.atlas import ASSETS_DIR, load_atlas
+from dashboard.config import default_data_dir
+from dashboard.data.load import load
+from dashboard.data.problems import DataError
+from dashboard.layout import page
+
+
+def create_app(data_dir: Path | None = None) -> Dash:
+    """The dashboard for a data folder; raises DataError if the data is invalid."""
+    checked = load(data_dir or default_data_dir())
+    network, site = checked.network, checked.site
+    atlas = load_atlas()
+    app = Dash(
+        __name__,
+        title=site.title,
+        update_title=None,
+        assets_folder=str(ASSETS_DIR),
+        serve_locally=True,
+        meta_tags=[
+            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
+            {"name": "description", "content": site.note or site.title},
+        ],
+    )
+    graph_config = {
+        # plotly.js would fetch the world outlines from its CDN; serve our copy instead.
+        "topojsonURL": app.get_asset_url("topojson/"),
+        "displaylogo": False,
+        "scrollZoom": False,
+        "modeBarButtonsToRemove": ["select2d", "lasso2d"],
+        "toImageButtonOptions": {"filename": "partner-map", "scale": 2},
+    }
+    app.layout = page(network, atlas, site, graph_config)
+    callbacks.register(app, network, atlas)
+    _add_health(app.server, network.summary())
+    return app
+
+
+def _add_health(server: Flask, summary: dict) -> None:
+    body = {"status": "ok", "partners": summary["partners"], "countries": summary["countries"]}
+
+    @server.get("/healthz")
+    def healthz():
+        return jsonify(body)
+
+
+@cache
+def _server() -> Flask:
+    try:
+        return create_app().server
+    except DataError as error:
+        # Under gunicorn: say what is wrong with the data, not a traceback, and stop.
+        print(error, file=sys.stderr)
+        print("partner-map: the data is invalid; not serving.", file=sys.stderr)
+        raise SystemExit(1) from None
+
+
+def __getattr__(name: str) -> Flask:
+    # `server` is built on first use, so importing this module never loads data.
+    if name == "server":
+        return _server()
+    raise AttributeError(name)

@@ -1,0 +1,296 @@
+"""The page: header, filters, summary, map and cards, as Dash components.
+
+Only rendering lives here; what to show comes from the pure views.
+"""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.atlas import Atlas
+from dashboard.data.site import Site
+from dashboard.network import Network
+from dashboard.views.cards import Card, LegendItem
+from dashboard.views.figure import partner_label
+from dashboard.views.text import countries
+
+SYMBOL_GLYPHS = {
+    "circle": "●",
+    "square": "■",
+    "diamond": "◆",
+    "triangle-up": "▲",
+    "star": "★",
+    "pentagon": "⬟",
+    "hexagram": "✶",
+}
+
+
+def page(network: Network, atlas: Atlas, site: Site, graph_config: dict) -> html.Div:
+    """The whole page, with empty outputs that the first callback fills."""
+    return html.Div(
+        className="app",
+        children=[
+            html.Header(
+                className="site-header",
+                children=[
+                    html.H1(site.title),
+                    html.P(site.note, className="note") if site.note else None,
+                ],
+            ),
+            html.Div(
+                className="content",
+                children=[
+                    filters(network, atlas),
+                    html.Main(
+                        className="main",
+                        children=[
+                            html.P(
+                                id=ids.SUMMARY,
+                                className="summary",
+                                role="status",
+                                **{"aria-live": "polite"},
+                            ),
+                            html.Div(
+                                className="map-frame",
+                                children=dcc.Graph(
+                                    id=ids.MAP,
+                                    className="map",
+                                    config=graph_config,
+                                    responsive=True,
+                                ),
+                            ),
+                            html.Div(id=ids.LEGEND, className="legend"),
+                            html.Section(
+                                id=ids.CARDS, className="cards", **{"aria-label": "Partners"}
+                            ),
+                        ],
+                    ),
+                ],
+            ),
+            dcc.Store(id=ids.FOCUS, data=None),
+        ],
+    )
+
+
+def filters(network: Network, atlas: Atlas) -> html.Aside:
+    """Region, served country, partners, the region-links toggle and "clear all"."""
+    return html.Aside(
+        className="filters",
+        **{"aria-label": "Filters"},
+        children=[
+            html.H2("Filter", className="filters-title"),
+            html.Label("World region", htmlFor=ids.REGION),
+            dcc.Dropdown(
+                id=ids.REGION,
+                options=region_options(network, atlas),
+                placeholder="All regions",
+                clearable=True,
+                searchable=True,
+            ),
+            html.Label("Served country", htmlFor=ids.COUNTRY),
+            dcc.Dropdown(
+                id=ids.COUNTRY,
+                options=country_options(network, atlas),
+                placeholder="All countries",
+                clearable=True,
+                searchable=True,
+            ),
+            html.Label("Partners", htmlFor=ids.PARTNERS),
+            dcc.Dropdown(
+                id=ids.PARTNERS,
+                options=[
+                    {"label": partner_label(p), "value": p["id"], "title": p["name"]}
+                    for _, p in network.partners.iterrows()
+                ],
+                placeholder="All partners",
+                multi=True,
+            ),
+            dcc.Checklist(
+                id=ids.COUNT_REGIONS,
+                className="toggle",
+                options=[
+                    {"label": " Count countries inside regions the source names", "value": "on"}
+                ],
+                value=["on"],
+            ),
+            html.P(
+                "On by default. Off: only countries the source names outright.",
+                className="hint",
+            ),
+            html.Button("Clear all", id=ids.CLEAR, className="clear", n_clicks=0),
+        ],
+    )
+
+
+def region_options(network: Network, atlas: Atlas) -> list[dict]:
+    """M49 regions with at least one served country, nested by indentation."""
+    served = set(network.links["iso3"])
+    options = []
+    for region in atlas.regions:
+        partners = network.links.loc[network.links["iso3"].isin(region.members), "partner_id"]
+        if not served & region.members:
+            continue
+        n = partners.nunique()
+        indent = "\u2003" * region.level
+        options.append(
+            {"label": f"{indent}{region.name} ({n})", "value": region.slug, "search": region.name}
+        )
+    return options
+
+
+def country_options(network: Network, atlas: Atlas) -> list[dict]:
+    """Every served country, with how many partners serve it."""
+    counts = network.links.groupby("iso3")["partner_id"].nunique()
+    names = atlas.countries.loc[counts.index, "name"]
+    return [
+        {
+            "label": f"{names[iso3]} ({counts[iso3]})",
+            "value": iso3,
+            "search": f"{names[iso3]} {iso3}",
+        }
+        for iso3 in sorted(counts.index, key=lambda c: names[c])
+    ]
+
+
+def render_legend(items: list[LegendItem]) -> list:
+    """The marker legend, and a note on partners the map cannot place."""
+    markers = [i for i in items if i.marker]
+    unplaced = [i for i in items if not i.marker]
+    worldwide = [i for i in items if i.worldwide]
+    parts: list = []
+    if markers:
+        parts.append(
+            html.Ul(
+                className="legend-markers",
+                **{"aria-label": "Headquarters markers"},
+                children=[
+                    html.Li(
+                        [
+                            html.Span(
+                                SYMBOL_GLYPHS.get(i.symbol, "●"),
+                                className="swatch",
+                                style={"color": i.colour},
+                                **{"aria-hidden": "true"},
+                            ),
+                            html.Abbr(i.label, title=i.name) if i.label != i.name else i.label,
+                        ]
+                    )
+                    for i in markers
+                ],
+            )
+        )
+    if unplaced:
+        names = ", ".join(i.label for i in unplaced)
+        parts.append(
+            html.P(f"No headquarters published, so no marker: {names}.", className="legend-note")
+        )
+    if worldwide:
+        names = ", ".join(i.label for i in worldwide)
+        parts.append(
+            html.P(
+                [
+                    html.Span("Worldwide", className="badge"),
+                    f" reach, not drawn on any country: {names}.",
+                ],
+                className="legend-note",
+            )
+        )
+    return parts
+
+
+def render_cards(cards: list[Card]) -> list[html.Article]:
+    """Card values to components."""
+    return [render_card(card) for card in cards]
+
+
+def render_card(card: Card) -> html.Article:
+    facts = [
+        ("Headquarters", card.headquarters + (f" ({card.hq_basis})" if card.hq_basis else "")),
+        ("Founded", card.founded),
+        ("MoU signed", card.mou),
+    ]
+    return html.Article(
+        id={"type": ids.CARD, "id": card.id},
+        className="card focused" if card.focused else "card",
+        children=[
+            html.H3(
+                html.Button(
+                    id={"type": ids.CARD_FOCUS, "id": card.id},
+                    className="card-title",
+                    n_clicks=0,
+                    title="Show this partner on the map",
+                    **{"aria-pressed": "true" if card.focused else "false"},
+                    children=[
+                        html.Span(
+                            SYMBOL_GLYPHS.get(card.symbol, "●"),
+                            className="swatch",
+                            style={"color": card.colour},
+                            **{"aria-hidden": "true"},
+                        ),
+                        html.Span(card.name, className="name"),
+                        html.Span(card.acronym, className="acronym") if card.acronym else None,
+                    ],
+                )
+            ),
+            html.Dl(
+                className="facts",
+                children=[
+                    part
+                    for label, value in facts
+                    for part in (
+                        html.Dt(label),
+                        html.Dd(value, className="unknown" if value == "not published" else None),
+                    )
+                ],
+            ),
+            _description(card.paragraphs),
+            html.Div(className="served", children=_served(card)),
+            html.P(f"Headquarters source: {card.hq_source}", className="source")
+            if card.hq_source
+            else None,
+        ],
+    )
+
+
+def _description(paragraphs: tuple[str, ...]) -> html.Div:
+    """The first paragraph, and the rest behind "More" so cards stay scannable."""
+    if not paragraphs:
+        return html.Div(
+            html.P("No description in the sources.", className="unknown"), className="description"
+        )
+    first, rest = paragraphs[0], paragraphs[1:]
+    more = [html.Details([html.Summary("More"), *[html.P(p) for p in rest]])] if rest else []
+    return html.Div([html.P(first), *more], className="description")
+
+
+def _served(card: Card) -> list:
+    parts: list = [html.H4("Serves")]
+    for group in card.served:
+        parts.append(
+            html.Details(
+                [
+                    html.Summary(f"{group.heading}: {countries(len(group.countries))}"),
+                    html.P(", ".join(group.countries), className="countries"),
+                    html.P(["Source: ", html.Q(group.words)], className="source"),
+                ]
+            )
+        )
+    for words in card.worldwide:
+        parts.append(
+            html.P(
+                [
+                    html.Span("Worldwide", className="badge"),
+                    " reach, no countries named: ",
+                    html.Q(words),
+                ],
+                className="worldwide",
+            )
+        )
+    for words in card.other_words:
+        parts.append(
+            html.P(["Also, in words that name no country: ", html.Q(words)], className="source")
+        )
+    if len(parts) == 1:
+        parts.append(html.P("No served area in the sources.", className="unknown"))
+    return parts

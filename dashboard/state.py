@@ -1,0 +1,114 @@
+"""The filter state: a small value that says what a visitor is looking at.
+
+It round-trips to the URL query string, with names kept stable because links are
+printed on slides and handouts: `region`, `country`, `partner` (repeatable or
+comma-separated), `focus`, `regions=0` (count only countries named outright).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from urllib.parse import parse_qs, urlencode
+
+MAX_VALUE_LENGTH = 100  # longer values are dropped: no id, code or slug is this long
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What is selected. Empty means "everything"."""
+
+    region: str | None = None  # a region slug, e.g. "eastern-africa"
+    country: str | None = None  # ISO 3166-1 alpha-3, e.g. "KEN"
+    partners: tuple[str, ...] = ()  # partner ids, in the order given
+    focus: str | None = None  # the partner whose lines and card are highlighted
+    count_regions: bool = True  # count countries reached through a named region
+
+    def with_(self, **changes: object) -> FilterState:
+        """A copy with some fields changed."""
+        return replace(self, **changes)
+
+    def to_query(self) -> str:
+        """The query string for this state, without the leading '?'; '' for the default."""
+        pairs: list[tuple[str, str]] = []
+        if self.region:
+            pairs.append(("region", self.region))
+        if self.country:
+            pairs.append(("country", self.country))
+        if self.partners:
+            pairs.append(("partner", ",".join(self.partners)))
+        if self.focus:
+            pairs.append(("focus", self.focus))
+        if not self.count_regions:
+            pairs.append(("regions", "0"))
+        return urlencode(pairs, safe=",")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A state read from a query string, and what was dropped from it."""
+
+    state: FilterState
+    dropped: tuple[str, ...]
+
+
+def parse_query(
+    query: str,
+    *,
+    regions: Collection[str],
+    countries: Collection[str],
+    partners: Sequence[str],
+) -> Parsed:
+    """Read a query string, keeping only values that name a real region, country or partner."""
+    params = parse_qs(query.lstrip("?"), keep_blank_values=True, max_num_fields=50)
+    return parse_params(params, regions=regions, countries=countries, partners=partners)
+
+
+def parse_params(
+    params: Mapping[str, Sequence[str]],
+    *,
+    regions: Collection[str],
+    countries: Collection[str],
+    partners: Sequence[str],
+) -> Parsed:
+    """As parse_query, from already-split parameters."""
+    dropped: list[str] = []
+
+    def one(name: str, valid: Collection[str], normalise=str) -> str | None:
+        values = [v for v in params.get(name, []) if v != ""]
+        if not values:
+            return None
+        value = values[-1]
+        candidate = normalise(value) if len(value) <= MAX_VALUE_LENGTH else None
+        if candidate in valid:
+            return candidate
+        dropped.append(f"{name}={_show(value)}")
+        return None
+
+    chosen: list[str] = []
+    for raw in params.get("partner", []):
+        for value in raw.split(","):
+            if not value:
+                continue
+            if value in partners and len(value) <= MAX_VALUE_LENGTH:
+                if value not in chosen:
+                    chosen.append(value)
+            else:
+                dropped.append(f"partner={_show(value)}")
+    flag = params.get("regions", [""])[-1]
+    if flag not in ("", "0", "1"):
+        dropped.append(f"regions={_show(flag)}")
+    state = FilterState(
+        region=one("region", regions, str.lower),
+        country=one("country", countries, str.upper),
+        partners=tuple(chosen),
+        focus=one("focus", partners),
+        count_regions=flag != "0",
+    )
+    return Parsed(state, tuple(dropped))
+
+
+def _show(value: str) -> str:
+    """A dropped value as it can be quoted back to the visitor: short, printable."""
+    printable = "".join(ch if ch.isprintable() else "?" for ch in value)
+    return printable if len(printable) <= 40 else printable[:39] + "…"

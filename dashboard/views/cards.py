@@ -1,0 +1,196 @@
+"""Partner cards and the one-line summary, as plain values the page layer renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from dashboard.atlas import Atlas
+from dashboard.data.schema import HQ_BASES
+from dashboard.network import Network
+from dashboard.state import FilterState
+from dashboard.views import style
+from dashboard.views.figure import partner_label
+from dashboard.views.selection import Selection
+from dashboard.views.text import and_list, countries, plural
+
+NOT_PUBLISHED = "not published"
+
+
+@dataclass(frozen=True)
+class ServedGroup:
+    """Countries a partner serves on one basis, with the source's words."""
+
+    heading: str  # "Named in the source" / "In Eastern Africa, a region the source names"
+    countries: tuple[str, ...]  # country names, sorted
+    words: str  # the source's words
+
+
+@dataclass(frozen=True)
+class Card:
+    """Everything a partner card shows."""
+
+    id: str
+    name: str
+    acronym: str
+    colour: str
+    symbol: str
+    headquarters: str  # "Nairobi, Kenya" or "not published"
+    hq_basis: str  # "inferred from a public record"
+    hq_source: str
+    founded: str
+    mou: str
+    paragraphs: tuple[str, ...]
+    served: tuple[ServedGroup, ...]
+    worldwide: tuple[str, ...]  # the source's words for worldwide reach
+    other_words: tuple[str, ...]  # vague words that name no country
+    website: str
+    focused: bool
+
+
+def cards(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> list[Card]:
+    """A card per partner in view, in the data's order."""
+    positions = {pid: i for i, pid in enumerate(network.partners["id"])}
+    partners = network.partners.set_index("id", drop=False)
+    return [
+        _card(partners.loc[pid], positions[pid], network, atlas, state)
+        for pid in selection.partners
+    ]
+
+
+def _card(
+    partner: pd.Series, position: int, network: Network, atlas: Atlas, state: FilterState
+) -> Card:
+    colour, symbol = style.partner_style(position)
+    statements = network.statements[network.statements["partner_id"] == partner["id"]]
+    has_hq = bool(partner["hq_city"])
+    return Card(
+        id=partner["id"],
+        name=partner["name"],
+        acronym=partner["acronym"],
+        colour=colour,
+        symbol=symbol,
+        headquarters=f"{partner['hq_city']}, {partner['hq_country_name']}"
+        if has_hq
+        else NOT_PUBLISHED,
+        hq_basis=HQ_BASES.get(partner["hq_basis"], "") if has_hq else "",
+        hq_source=partner["hq_source"],
+        founded=str(partner["founded"]) if not pd.isna(partner["founded"]) else NOT_PUBLISHED,
+        mou=_month(partner["mou"]) if partner["mou"] else NOT_PUBLISHED,
+        paragraphs=tuple(p.strip() for p in partner["description"].split("\n\n") if p.strip()),
+        served=_served_groups(network, atlas, partner["id"], state),
+        worldwide=tuple(statements.loc[statements["basis"] == "worldwide", "words"]),
+        other_words=tuple(statements.loc[statements["basis"] == "vague", "words"]),
+        website=partner["website"],
+        focused=state.focus == partner["id"],
+    )
+
+
+def _served_groups(
+    network: Network, atlas: Atlas, pid: str, state: FilterState
+) -> tuple[ServedGroup, ...]:
+    """The partner's links, named countries first, then one group per named region."""
+    links = network.links[network.links["partner_id"] == pid]
+    groups = []
+    named = links[links["basis"] == "named"]
+    if len(named):
+        groups.append(
+            ServedGroup("Named in the source", _names(atlas, named["iso3"]), _words(named))
+        )
+    if state.count_regions:
+        region_links = links[links["basis"] == "region"]
+        for area, rows in region_links.groupby("area", sort=False):
+            groups.append(
+                ServedGroup(
+                    f"In {area}, a region the source names",
+                    _names(atlas, rows["iso3"]),
+                    _words(rows),
+                )
+            )
+    return tuple(groups)
+
+
+def _names(atlas: Atlas, iso3: pd.Series) -> tuple[str, ...]:
+    return tuple(sorted(atlas.countries.loc[list(iso3), "name"]))
+
+
+def _words(links: pd.DataFrame) -> str:
+    return "; ".join(dict.fromkeys(links["words"]))
+
+
+def _month(value: str) -> str:
+    year, month = value.split("-")
+    return date(int(year), int(month), 1).strftime("%B %Y")
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """A partner in view: how its marker looks, or why it has none."""
+
+    id: str
+    label: str
+    name: str
+    colour: str
+    symbol: str
+    marker: bool  # False: no headquarters on the map
+    worldwide: bool
+
+
+def legend(network: Network, selection: Selection) -> list[LegendItem]:
+    """The marker legend for the partners in view, in the data's order."""
+    items = []
+    for position, partner in enumerate(network.partners.itertuples(index=False)):
+        if partner.id not in selection.partners:
+            continue
+        colour, symbol = style.partner_style(position)
+        items.append(
+            LegendItem(
+                id=partner.id,
+                label=partner.acronym or partner.name,
+                name=partner.name,
+                colour=colour,
+                symbol=symbol,
+                marker=not pd.isna(partner.latitude),
+                worldwide=partner.id in selection.worldwide,
+            )
+        )
+    return items
+
+
+def summary(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> str:
+    """One sentence that says what the map shows: "2 partners serve Kenya: AGSCF and EASC."."""
+    partners = network.partners.set_index("id")
+    labels = [partner_label(partners.loc[pid]) for pid in selection.partners]
+    n = len(labels)
+    subject = f"{plural(n, 'partner')} {'serves' if n == 1 else 'serve'}"
+    basis = "" if state.count_regions else " by name"
+    region = atlas.region(state.region)
+    served = countries(selection.links["iso3"].nunique())
+
+    if state.country:
+        where = atlas.countries.loc[state.country, "name"]
+        if region is not None:
+            where = f"{where} in {region.name}"
+        if not n:
+            return f"No partner in this selection serves {where}{basis}."
+        return f"{subject} {where}{basis}: {and_list(labels)}."
+    if region is not None:
+        if not n:
+            return f"No partner in this selection serves a country in {region.name}{basis}."
+        return f"{subject} {served} in {region.name}{basis}: {and_list(labels)}."
+    if not n:
+        return "No partner matches this selection."
+    if selection.links.empty:
+        verb = "states" if n == 1 else "state"
+        if len(selection.worldwide) == n:
+            return f"{and_list(labels)} {verb} worldwide reach without naming countries."
+        return f"The sources name no served country for {and_list(labels)}."
+    between = " between them" if n > 1 else ""
+    sentence = f"{subject} {served}{basis}{between}: {and_list(labels)}."
+    if selection.worldwide:
+        names = [partner_label(partners.loc[pid]) for pid in selection.worldwide]
+        verb = "also states" if len(names) == 1 else "also state"
+        sentence += f" {and_list(names)} {verb} worldwide reach."
+    return sentence

@@ -1,0 +1,155 @@
+"""Browser tests: the real app under gunicorn, driven by Debian's headless Chromium.
+
+Every page a test opens records its console and its requests; a test fails if the
+console shows an error or the page asked any host but the app for anything.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import BUNDLED_DATA, REPO
+
+CHROMIUM = os.environ.get("PARTNER_MAP_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # CI runs as root
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    # Without these, Chromium reaches out to Google's services on its own; the test
+    # for foreign requests must see only what the page asks for.
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1920, "height": 1080}
+PHONE = {"width": 390, "height": 844}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+
+def start_gunicorn(data_dir: Path, log: Path, env: dict[str, str] | None = None) -> Server:
+    """The Procfile's gunicorn line, on a free loopback port, once /healthz answers."""
+    port = free_port()
+    environment = {
+        **os.environ,
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "1",
+        "PARTNER_MAP_DATA_DIR": str(data_dir),
+        **(env or {}),
+    }
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--config",
+                "gunicorn.conf.py",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "dashboard.app:server",
+            ],
+            cwd=REPO,
+            env=environment,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited {process.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return Server(url, process, log)
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"gunicorn did not answer within 60 s:\n{log.read_text()}")
+
+
+def stop(server: Server) -> None:
+    server.process.terminate()
+    try:
+        server.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.process.kill()
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
+    running = start_gunicorn(BUNDLED_DATA, log)
+    yield running
+    stop(running)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Watch:
+    """What a page did besides render: console errors and every URL it requested."""
+
+    origin: str
+    errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def foreign(self) -> list[str]:
+        return [url for url in self.requests if not url.startswith(self.origin + "/")]
+
+
+def open_page(browser: Browser, url: str, viewport: dict, watch: Watch) -> Page:
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.errors.append(str(e)))
+    page.on("request", lambda r: watch.requests.append(r.url))
+    page.goto(url)
+    page.wait_for_selector("#map .choroplethlocation", timeout=20_000)
+    return page
+
+
+@pytest.fixture
+def watch(server: Server) -> Iterator[Watch]:
+    recorded = Watch(server.url)
+    yield recorded
+    assert recorded.errors == [], "the browser console showed errors"
+    assert recorded.foreign() == [], "the page asked another host for something"
+
+
+@pytest.fixture
+def page(browser: Browser, server: Server, watch: Watch) -> Iterator[Page]:
+    opened = open_page(browser, server.url + "/", DESKTOP, watch)
+    yield opened
+    opened.context.close()

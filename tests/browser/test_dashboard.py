@@ -1,0 +1,164 @@
+"""What a visitor sees and clicks, in headless Chromium against gunicorn."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboard import ids
+from dashboard.atlas import load_atlas
+from dashboard.data.load import load_network
+from tests.conftest import BUNDLED_DATA
+
+GRAPH = "#map .js-plotly-plot"
+
+
+@pytest.fixture(scope="module")
+def network():
+    return load_network(BUNDLED_DATA)
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load_atlas()
+
+
+def traces(page: Page) -> list[dict]:
+    """The figure the browser drew: each trace's name, type, mode and point count
+    (from plotly's full data, where binary-encoded arrays are already decoded)."""
+    return page.evaluate(
+        """sel => document.querySelector(sel)._fullData.map(t => ({
+            name: t.name, type: t.type, mode: t.mode || null,
+            points: Array.from(t.locations || t.lat || []).filter(v => v !== null).length}))""",
+        GRAPH,
+    )
+
+
+def choose(page: Page, dropdown: str, text: str) -> None:
+    """Open a dropdown, type to search, and pick the first match, as a person would."""
+    page.click(f"#{dropdown}")
+    search = page.locator(".dash-dropdown-search")
+    expect(search).to_be_focused()
+    page.keyboard.type(text)
+    expect(page.get_by_role("option").first).to_contain_text(text)
+    page.keyboard.press("Enter")
+
+
+def card_names(page: Page) -> list[str]:
+    return page.locator(f"#{ids.CARDS} .card .name").all_inner_texts()
+
+
+def click_point(page: Page, layer: str, key: str, value: str) -> None:
+    """Click the drawn SVG shape whose plotly datum has datum[key] == value."""
+    box = page.evaluate(
+        """([sel, layer, key, value]) => {
+            const el = [...document.querySelectorAll(sel + ' ' + layer)]
+                .find(e => e.__data__ && String(e.__data__[key]) === value);
+            if (!el) return null;
+            const r = el.getBoundingClientRect();
+            return {x: r.x + r.width / 2, y: r.y + r.height / 2};
+        }""",
+        [GRAPH, layer, key, value],
+    )
+    assert box, f"nothing drawn with {key}={value}"
+    page.mouse.move(box["x"], box["y"])
+    page.mouse.click(box["x"], box["y"])
+
+
+def test_the_choropleth_draws_every_covered_country(page: Page, network, atlas) -> None:
+    served = set(network.links["iso3"])
+    shaped = served & set(atlas.countries.index[atlas.countries["shaped"]])
+    drawn = page.locator(f"{GRAPH} .choroplethlocation")
+    expect(drawn).to_have_count(len(shaped))
+    fills = set(drawn.evaluate_all("els => els.map(e => getComputedStyle(e).fill)"))
+    assert len(fills) == 3  # one shade each for 1, 2 and 3 partners
+
+
+def test_a_marker_stands_at_each_geocoded_headquarters(page: Page) -> None:
+    markers = [
+        t["name"]
+        for t in traces(page)
+        if t["type"] == "scattergeo" and t["name"] != "small countries served"
+    ]
+    assert markers == ["AGSCF", "EASC", "Sister Cities Africa", "AIILSG", "CPAFFC"]
+    legend = page.locator(f"#{ids.LEGEND}")
+    expect(legend).to_contain_text("No headquarters published, so no marker: WCSDA, ACHA.")
+    expect(legend).to_contain_text("reach, not drawn on any country: CPAFFC, WCSDA.")
+
+
+def test_the_outlines_come_from_the_app_not_a_cdn(page: Page, watch) -> None:
+    assert any(url.endswith("/assets/topojson/world_110m.json") for url in watch.requests)
+    assert any("/assets/plotly-geo.min.js" in url for url in watch.requests)
+    assert not any("plotly.min.js" in url for url in watch.requests)
+
+
+def test_a_region_filter_changes_the_cards_the_summary_and_the_view(page: Page) -> None:
+    world = page.evaluate(f"() => document.querySelector('{GRAPH}').layout.geo.lonaxis.range")
+    choose(page, ids.REGION, "Eastern Africa")
+    expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(
+        "3 partners serve 20 countries in Eastern Africa: AGSCF, EASC and AIILSG."
+    )
+    assert card_names(page) == [
+        "African Global Sister Cities Foundation",
+        "Eastern Africa Sister Cities",
+        "All India Institute of Local Self Government",
+    ]
+    zoomed = page.evaluate(f"() => document.querySelector('{GRAPH}').layout.geo.lonaxis.range")
+    assert zoomed[1] - zoomed[0] < (world[1] - world[0]) / 4
+
+
+def test_a_served_country_filter_shows_exactly_the_partners_that_serve_it(page: Page) -> None:
+    choose(page, ids.COUNTRY, "Ethiopia")
+    expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(
+        "3 partners serve Ethiopia: AGSCF, EASC and AIILSG."
+    )
+    assert card_names(page) == [
+        "African Global Sister Cities Foundation",
+        "Eastern Africa Sister Cities",
+        "All India Institute of Local Self Government",
+    ]
+    page.click(f"#{ids.COUNT_REGIONS} input")  # only countries named outright
+    expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(
+        "2 partners serve Ethiopia by name: EASC and AIILSG."
+    )
+    assert len(card_names(page)) == 2
+
+
+def test_clicking_a_card_focuses_its_partner(page: Page) -> None:
+    card = page.locator(f"#{ids.CARDS} .card", has_text="Eastern Africa Sister Cities")
+    card.locator(".card-title").click()
+    expect(card).to_have_class(re.compile(r"\bfocused\b"))
+    expect(card.locator(".card-title")).to_have_attribute("aria-pressed", "true")
+    page.wait_for_function(
+        f"""() => document.querySelector('{GRAPH}').data
+            .some(t => t.name === 'served from headquarters')"""
+    )
+    lines = next(t for t in traces(page) if t["name"] == "served from headquarters")
+    assert lines["points"] == 2 * 20  # Nairobi to each of EASC's 20 countries, and back to it
+    card.locator(".card-title").click()  # again: unfocus
+    expect(card).not_to_have_class(re.compile(r"\bfocused\b"))
+
+
+def test_clicking_a_marker_focuses_its_partner(page: Page) -> None:
+    click_point(page, ".scattergeo path.point", "lonlat", "72.8775,19.076111")  # AIILSG, Mumbai
+    card = page.locator(f"#{ids.CARDS} .card", has_text="All India Institute")
+    expect(card).to_have_class(re.compile(r"\bfocused\b"))
+
+
+def test_clicking_a_country_selects_it_as_the_served_country(page: Page) -> None:
+    click_point(page, ".choroplethlocation", "loc", "MEX")
+    expect(page.locator(f"#{ids.SUMMARY}")).to_have_text("1 partner serves Mexico: ACHA.")
+    expect(page.locator(f"#{ids.COUNTRY}")).to_contain_text("Mexico")
+
+
+def test_clear_all_resets_every_filter(page: Page) -> None:
+    default = page.locator(f"#{ids.SUMMARY}").inner_text()
+    choose(page, ids.REGION, "Northern Africa")
+    choose(page, ids.PARTNERS, "EASC")
+    page.keyboard.press("Escape")
+    expect(page.locator(f"#{ids.SUMMARY}")).not_to_have_text(default)
+    page.click(f"#{ids.CLEAR}")
+    expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(default)
+    assert len(card_names(page)) == 7

@@ -1,0 +1,47 @@
+"""The filter state round-trips through the query string; bad values are dropped."""
+
+from __future__ import annotations
+
+from dashboard.state import FilterState, parse_query
+
+VALID = {
+    "regions": {"africa", "eastern-africa"},
+    "countries": {"KEN", "MEX"},
+    "partners": ["EASC", "ACHA", "sister-cities-africa"],
+}
+
+
+def test_a_state_round_trips_through_its_query_string() -> None:
+    state = FilterState(
+        region="africa", country="KEN", partners=("EASC", "ACHA"), focus="EASC", count_regions=False
+    )
+    query = state.to_query()
+    assert query == "region=africa&country=KEN&partner=EASC,ACHA&focus=EASC&regions=0"
+    assert parse_query(query, **VALID).state == state
+
+
+def test_the_default_state_has_an_empty_query() -> None:
+    assert FilterState().to_query() == ""
+    assert parse_query("", **VALID).state == FilterState()
+
+
+def test_partners_may_be_repeated_or_comma_separated_and_codes_any_case() -> None:
+    parsed = parse_query("?partner=EASC&partner=ACHA,EASC&country=ken&region=Africa", **VALID)
+    assert parsed.state.partners == ("EASC", "ACHA")
+    assert parsed.state.country == "KEN"
+    assert parsed.state.region == "africa"
+    assert parsed.dropped == ()
+
+
+def test_unknown_and_hostile_values_are_dropped_and_named() -> None:
+    hostile = "<script>alert(1)</script>"
+    parsed = parse_query(
+        f"country=XXX&region={hostile}&partner=EASC,nobody&focus={'A' * 2000}&regions=maybe",
+        **VALID,
+    )
+    assert parsed.state == FilterState(partners=("EASC",))
+    assert "country=XXX" in parsed.dropped
+    assert f"region={hostile}" in parsed.dropped
+    assert "partner=nobody" in parsed.dropped
+    assert any(d.startswith("focus=AAAA") and len(d) < 60 for d in parsed.dropped)
+    assert "regions=maybe" in parsed.dropped

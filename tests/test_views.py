@@ -1,0 +1,223 @@
+"""The views (selection, summary, cards, map figure) on the bundled data and on tiny
+hand-made networks whose right answer is obvious."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dashboard.atlas import load_atlas
+from dashboard.data.load import load_network
+from dashboard.state import FilterState
+from dashboard.views.cards import NOT_PUBLISHED, cards, legend, summary
+from dashboard.views.figure import map_figure
+from dashboard.views.selection import select
+from tests.conftest import BUNDLED_DATA
+from tests.tiny import partner, tiny_network
+
+
+@pytest.fixture(scope="module")
+def atlas():
+    return load_atlas()
+
+
+@pytest.fixture(scope="module")
+def network():
+    return load_network(BUNDLED_DATA)
+
+
+@pytest.fixture
+def tiny(tmp_path: Path):
+    """A named Kenya and Mexico for A, Kenya through a region for B, worldwide C."""
+    return tiny_network(
+        tmp_path / "tiny",
+        [
+            partner("A", hq_city="Nairobi", hq_country="Kenya"),
+            partner("B", acronym="BB"),
+            partner("C"),
+        ],
+        [
+            ("A", "Kenya and Mexico", "named", "Kenya"),
+            ("A", "Kenya and Mexico", "named", "Mexico"),
+            ("B", "East Africa", "region", "East"),
+            ("C", "the world", "worldwide", ""),
+        ],
+        areas=[("East", "", "KEN UGA")],
+        cache={"Nairobi, Kenya": (-1.28, 36.82)},
+    )
+
+
+def view(network, atlas, **state):
+    filters = FilterState(**state)
+    selection = select(network, atlas, filters)
+    return filters, selection
+
+
+def test_a_country_filter_keeps_exactly_the_partners_linked_to_it(tiny, atlas) -> None:
+    _, selection = view(tiny, atlas, country="KEN")
+    assert selection.partners == ("A", "B")
+    _, named_only = view(tiny, atlas, country="KEN", count_regions=False)
+    assert named_only.partners == ("A",)
+    _, mexico = view(tiny, atlas, country="MEX")
+    assert mexico.partners == ("A",)
+
+
+def test_the_choropleth_counts_partners_per_country(tiny, atlas) -> None:
+    _, selection = view(tiny, atlas)
+    counts = dict(zip(selection.counts["iso3"], selection.counts["partners"], strict=True))
+    assert counts == {"KEN": 2, "MEX": 1, "UGA": 1}
+    _, named_only = view(tiny, atlas, count_regions=False)
+    assert set(named_only.counts["iso3"]) == {"KEN", "MEX"}
+
+
+def test_a_region_filter_limits_partners_and_countries_to_it(tiny, atlas) -> None:
+    _, selection = view(tiny, atlas, region="eastern-africa")
+    assert selection.partners == ("A", "B")
+    assert set(selection.links["iso3"]) == {"KEN", "UGA"}  # not Mexico
+    _, americas = view(tiny, atlas, region="americas")
+    assert americas.partners == ("A",)
+
+
+def test_worldwide_partners_are_in_view_only_without_a_place_filter(tiny, atlas) -> None:
+    _, everything = view(tiny, atlas)
+    assert everything.worldwide == ("C",)
+    assert "C" in everything.partners
+    assert "C" not in view(tiny, atlas, country="KEN")[1].partners
+    assert "C" not in set(everything.links["partner_id"])  # never painted on a country
+
+
+def test_the_summary_names_the_partners_serving_a_country(network, atlas) -> None:
+    filters, selection = view(network, atlas, country="KEN")
+    assert summary(network, atlas, filters, selection) == "2 partners serve Kenya: AGSCF and EASC."
+    filters, selection = view(network, atlas, country="MEX")
+    assert summary(network, atlas, filters, selection) == "1 partner serves Mexico: ACHA."
+
+
+def test_the_summary_of_everything_mentions_worldwide_reach(network, atlas) -> None:
+    filters, selection = view(network, atlas)
+    text = summary(network, atlas, filters, selection)
+    assert text.startswith("7 partners serve 82 countries between them: AGSCF, EASC,")
+    assert text.endswith("CPAFFC and WCSDA also state worldwide reach.")
+
+
+def test_the_summary_of_an_empty_selection_says_so(network, atlas) -> None:
+    filters, selection = view(network, atlas, country="MEX", region="africa")
+    assert summary(network, atlas, filters, selection) == (
+        "No partner in this selection serves Mexico in Africa."
+    )
+    filters, selection = view(network, atlas, partners=("CPAFFC",))
+    assert summary(network, atlas, filters, selection) == (
+        "CPAFFC states worldwide reach without naming countries."
+    )
+
+
+def test_cards_show_unknowns_as_not_published(network, atlas) -> None:
+    filters, selection = view(network, atlas, partners=("ACHA", "AIILSG"))
+    by_id = {c.id: c for c in cards(network, atlas, filters, selection)}
+    assert list(by_id) == ["AIILSG", "ACHA"]  # the data's order
+    assert by_id["ACHA"].headquarters == NOT_PUBLISHED
+    assert by_id["ACHA"].founded == NOT_PUBLISHED
+    assert by_id["AIILSG"].founded == "1926"
+    assert by_id["AIILSG"].mou == "July 2012"
+    assert by_id["AIILSG"].headquarters == "Mumbai, India"
+    assert by_id["AIILSG"].hq_basis == "stated in a public record"
+    assert by_id["AIILSG"].other_words == ("several African countries",)
+
+
+def test_cards_group_served_countries_by_basis(network, atlas) -> None:
+    filters, selection = view(network, atlas, partners=("EASC",))
+    (card,) = cards(network, atlas, filters, selection)
+    headings = [g.heading for g in card.served]
+    assert headings == ["Named in the source", "In Eastern Africa, a region the source names"]
+    assert card.served[0].countries == ("Ethiopia", "Kenya", "Rwanda", "Tanzania")
+    assert "Uganda" in card.served[1].countries
+    assert "Kenya" not in card.served[1].countries  # counted once, as named
+
+
+def test_the_focused_card_is_marked(tiny, atlas) -> None:
+    filters, selection = view(tiny, atlas, focus="B")
+    assert [c.focused for c in cards(tiny, atlas, filters, selection)] == [False, True, False]
+
+
+def test_the_legend_says_which_partners_have_no_marker(network, atlas) -> None:
+    _, selection = view(network, atlas)
+    items = {i.id: i for i in legend(network, selection)}
+    assert [i for i in items if not items[i].marker] == ["WCSDA", "ACHA"]
+    assert items["CPAFFC"].worldwide and items["CPAFFC"].marker
+    assert len({(i.colour, i.symbol) for i in items.values()}) == 7
+
+
+def trace(fig, name):
+    return [t for t in fig.data if t.name == name]
+
+
+def test_the_figure_draws_the_counts_and_a_marker_per_geocoded_partner(network, atlas) -> None:
+    filters, selection = view(network, atlas)
+    fig = map_figure(network, atlas, filters, selection)
+    (choropleth,) = trace(fig, "countries served")
+    assert dict(zip(choropleth.locations, choropleth.z, strict=True))["ETH"] == 3
+    markers = [
+        t
+        for t in fig.data
+        if t.type == "scattergeo"
+        and t.mode == "markers"
+        and t.customdata is not None
+        and t.customdata[0] in set(network.partners["id"])
+    ]
+    assert [t.name for t in markers] == [
+        "AGSCF",
+        "EASC",
+        "Sister Cities Africa",
+        "AIILSG",
+        "CPAFFC",
+    ]
+    assert fig.layout.geo.fitbounds is False
+    assert "Ethiopia" in choropleth.text[list(choropleth.locations).index("ETH")]
+
+
+def test_small_countries_without_an_outline_are_drawn_as_dots(network, atlas) -> None:
+    filters, selection = view(network, atlas, partners=("sister-cities-africa",))
+    fig = map_figure(network, atlas, filters, selection)
+    (dots,) = trace(fig, "small countries served")
+    assert "BHR" in list(dots.customdata)  # Bahrain: too small for the 110m outlines
+    (choropleth,) = trace(fig, "countries served")
+    assert "BHR" not in list(choropleth.locations)
+
+
+def test_focus_draws_lines_from_the_headquarters_to_each_served_country(tiny, atlas) -> None:
+    filters, selection = view(tiny, atlas, focus="A")
+    fig = map_figure(tiny, atlas, filters, selection)
+    (lines,) = trace(fig, "served from headquarters")
+    assert list(lines.lat).count(-1.28) == 2  # from Nairobi to Kenya and to Mexico
+    assert list(lines.lat).count(None) == 2
+    (outline,) = trace(fig, "focus-countries")
+    assert set(outline.locations) == {"KEN", "MEX"}
+
+
+def test_a_partner_without_headquarters_gets_no_marker_and_no_lines(tiny, atlas) -> None:
+    filters, selection = view(tiny, atlas, focus="B")
+    fig = map_figure(tiny, atlas, filters, selection)
+    assert trace(fig, "served from headquarters") == []
+    assert trace(fig, "BB") == []
+    (outline,) = trace(fig, "focus-countries")
+    assert set(outline.locations) == {"KEN", "UGA"}
+
+
+def test_a_region_filter_zooms_the_map_to_it(network, atlas) -> None:
+    filters, selection = view(network, atlas, region="eastern-africa")
+    geo = map_figure(network, atlas, filters, selection).layout.geo
+    assert -30 < geo.lataxis.range[0] < -20 and 15 < geo.lataxis.range[1] < 30
+    assert 15 < geo.lonaxis.range[0] < 30 and 55 < geo.lonaxis.range[1] < 70
+
+
+def test_hover_text_escapes_markup_from_the_data(tmp_path: Path, atlas) -> None:
+    hostile = tiny_network(
+        tmp_path / "hostile",
+        [partner("X", acronym="<img src=x onerror=alert(1)>")],
+        [("X", "Kenya", "named", "Kenya")],
+    )
+    filters, selection = view(hostile, atlas)
+    (choropleth,) = trace(map_figure(hostile, atlas, filters, selection), "countries served")
+    assert "<img" not in choropleth.text[0]
+    assert "&lt;img" in choropleth.text[0]
