@@ -228,8 +228,15 @@ def render_card(card: Card) -> html.Article:
                             style={"color": card.colour},
                             **{"aria-hidden": "true"},
                         ),
-                        html.Span(card.name, className="name"),
-                        html.Span(card.acronym, className="acronym") if card.acronym else None,
+                        html.Span(
+                            [
+                                html.Span(card.name, className="name"),
+                                " ",
+                                html.Span(card.acronym, className="acronym")
+                                if card.acronym
+                                else None,
+                            ]
+                        ),
                     ],
                 )
             ),

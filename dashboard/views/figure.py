@@ -60,11 +60,13 @@ def map_figure(
             "cmin": 0.5,
             "cmax": max_count + 0.5,
             "colorbar": {
-                "title": {"text": "Partners<br>serving", "side": "top"},
+                "title": {"text": "Partners<br>serving", "side": "top", "font": {"size": 12}},
                 "tickvals": list(range(1, max_count + 1)),
                 "ticks": "",
-                "thickness": 14,
-                "len": 0.45,
+                "thickness": 12,
+                # In pixels, so the scale stays readable on a phone's short map.
+                "lenmode": "pixels",
+                "len": 26 * max_count + 10,
                 "x": 0.0,
                 "xanchor": "left",
                 "y": 0.35,

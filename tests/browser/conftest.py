@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.conftest import BUNDLED_DATA, REPO
 
@@ -99,6 +99,16 @@ def stop(server: Server) -> None:
         server.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         server.process.kill()
+
+
+def choose(page: Page, dropdown: str, text: str) -> None:
+    """Open a dropdown, type to search, and pick the first match, as a person would."""
+    page.click(f"#{dropdown}")
+    search = page.locator(".dash-dropdown-search")
+    expect(search).to_be_focused()
+    page.keyboard.type(text)
+    expect(page.get_by_role("option").first).to_contain_text(text)
+    page.keyboard.press("Enter")
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 from dashboard import ids
 from dashboard.atlas import load_atlas
 from dashboard.data.load import load_network
+from tests.browser.conftest import choose
 from tests.conftest import BUNDLED_DATA
 
 GRAPH = "#map .js-plotly-plot"
@@ -34,16 +35,6 @@ def traces(page: Page) -> list[dict]:
             points: Array.from(t.locations || t.lat || []).filter(v => v !== null).length}))""",
         GRAPH,
     )
-
-
-def choose(page: Page, dropdown: str, text: str) -> None:
-    """Open a dropdown, type to search, and pick the first match, as a person would."""
-    page.click(f"#{dropdown}")
-    search = page.locator(".dash-dropdown-search")
-    expect(search).to_be_focused()
-    page.keyboard.type(text)
-    expect(page.get_by_role("option").first).to_contain_text(text)
-    page.keyboard.press("Enter")
 
 
 def card_names(page: Page) -> list[str]:

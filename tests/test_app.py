@@ -1,0 +1,122 @@
+"""The app as a server: start-up, /healthz, configuration, and refusing bad data."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dashboard.app import create_app
+from dashboard.data.problems import DataError
+from tests.bad_data import replace_in
+from tests.browser.conftest import free_port
+from tests.conftest import REPO
+from tests.tiny import partner, tiny_network
+
+
+def test_healthz_answers_with_a_summary_once_the_data_is_loaded(data_dir: Path) -> None:
+    client = create_app(data_dir).server.test_client()
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "partners": 7, "countries": 82}
+
+
+def test_the_title_comes_from_the_data_folder_then_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "other-org"
+    tiny_network(folder, [partner("A")], [("A", "Peru", "named", "Peru")])
+    (folder / "dashboard.toml").write_text('title = "Friends of Lima"\n', encoding="utf-8")
+    page = create_app(folder).server.test_client().get("/").get_data(as_text=True)
+    assert "<title>Friends of Lima</title>" in page
+    monkeypatch.setenv("PARTNER_MAP_TITLE", "Conference demo")
+    page = create_app(folder).server.test_client().get("/").get_data(as_text=True)
+    assert "<title>Conference demo</title>" in page
+
+
+def test_the_page_references_no_other_host(data_dir: Path) -> None:
+    page = create_app(data_dir).server.test_client().get("/").get_data(as_text=True)
+    urls = re.findall(r"""(?:src|href)=["']([^"']+)""", page)
+    assert any(url.startswith("/assets/plotly-geo.min.js") for url in urls)
+    assert [url for url in urls if not url.startswith("/")] == []
+
+
+def test_invalid_data_stops_create_app_with_every_problem(data_dir: Path) -> None:
+    replace_in(data_dir / "partners.csv", "2012-07", "July 2012")
+    with pytest.raises(DataError) as caught:
+        create_app(data_dir)
+    assert "column 'mou': value 'July 2012'" in str(caught.value)
+
+
+def wait_for(url: str, process: subprocess.Popen, seconds: float = 30) -> bytes:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.communicate()
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.read()
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer")
+
+
+def test_python_m_dashboard_serves_the_data_folder_on_the_given_port(data_dir: Path) -> None:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dashboard", "--port", str(port), "--data-dir", str(data_dir)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        body = wait_for(f"http://127.0.0.1:{port}/healthz", process)
+        assert b'"partners":7' in body
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_serve_on_invalid_data_exits_1_with_the_check_messages(data_dir: Path) -> None:
+    (data_dir / "areas.csv").unlink()
+    result = subprocess.run(
+        [sys.executable, "-m", "dashboard", "serve", "--data-dir", str(data_dir)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "areas.csv: file not found" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_gunicorn_refuses_to_start_on_invalid_data(data_dir: Path) -> None:
+    (data_dir / "areas.csv").unlink()
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--config",
+            "gunicorn.conf.py",
+            "--bind",
+            f"127.0.0.1:{free_port()}",
+            "dashboard.app:server",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={"PATH": "/usr/bin:/bin", "PARTNER_MAP_DATA_DIR": str(data_dir)},
+    )
+    assert result.returncode != 0
+    assert "areas.csv: file not found" in result.stderr
+    assert "the data is invalid; not serving" in result.stderr
+    assert "Traceback" not in result.stderr
