@@ -12,6 +12,7 @@ import contextlib
 import json
 import math
 import os
+import stat
 import tempfile
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -161,6 +162,9 @@ def write_cache(path: Path, entries: dict[str, Entry]) -> None:
     payload = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); keep the cache as readable as it was,
+        # or as the umask allows, so a server running as another user can still read it.
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(payload)
             f.flush()
@@ -172,6 +176,15 @@ def write_cache(path: Path, entries: dict[str, Entry]) -> None:
         raise
     _fsync_dir(path.parent)
     remove_stale_temps(path)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def remove_stale_temps(path: Path) -> None:

@@ -8,6 +8,7 @@ success is written to the cache at once, so a failure or a kill loses nothing.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -16,7 +17,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from filelock import FileLock, Timeout
+from geopy.adapters import URLLibAdapter
 from geopy.exc import (
+    GeocoderParseError,
     GeocoderRateLimited,
     GeocoderServiceError,
     GeocoderTimedOut,
@@ -73,6 +76,10 @@ def make_geocoder(settings: Settings) -> Nominatim:
         domain=parts.netloc + parts.path.rstrip("/"),
         scheme=parts.scheme,
         timeout=settings.timeout,
+        # geopy's requests adapter retries on its own inside urllib3 (unpaced, and
+        # sleeping out any Retry-After uncapped); the stdlib adapter sends exactly one
+        # request per call, so every try is paced and counted here.
+        adapter_factory=URLLibAdapter,
     )
 
 
@@ -139,6 +146,9 @@ def _run(
         write_cache(cache_path, entries)
         report.geocoded.append(query)
         log(f"{prefix}: {entry.latitude:.4f}, {entry.longitude:.4f} ({entry.display_name})")
+    # Keep the lock until the pause after the last request is over, so a run waiting
+    # for it cannot send its first request too soon after ours.
+    pacer.wait_out()
     return report
 
 
@@ -159,6 +169,11 @@ class _Pacer:
             time.sleep(delay)
         self.next_at = time.monotonic() + self.min_delay
 
+    def wait_out(self) -> None:
+        delay = self.next_at - time.monotonic()
+        if delay > 0:
+            time.sleep(delay)
+
     def hold_off(self, seconds: float) -> None:
         self.next_at = max(self.next_at, time.monotonic() + seconds)
 
@@ -175,6 +190,10 @@ def _geocode_one(
         pacer.wait()
         try:
             location = geocoder.geocode(query, exactly_one=True)
+        except GeocoderParseError:
+            raise _Failed(
+                "the server's answer was not JSON (an HTML error page? check --endpoint)"
+            ) from None
         except GeocoderRateLimited as error:
             reason, pause = "rate limited (429)", error.retry_after or wait
         except (GeocoderTimedOut, GeocoderUnavailable) as error:
@@ -184,7 +203,11 @@ def _geocode_one(
                 # A bad query, refused credentials or an answer that is not JSON:
                 # asking again would get the same answer.
                 raise _Failed(f"{type(error).__name__}: {_short(error)}") from None
-            reason, pause = f"server error ({_short(error)})", wait
+            if _caused_by_os_error(error):
+                kind = f"no connection to {settings.endpoint}"
+            else:
+                kind = "server error"
+            reason, pause = f"{kind} ({_short(error)})", wait
         else:
             if location is None:
                 raise _Failed("no result: Nominatim does not know this place")
@@ -198,7 +221,8 @@ def _geocode_one(
                 licence=str(location.raw.get("licence", "")),
             )
         if attempt == settings.retries:
-            raise _Failed(f"{reason}; gave up after {attempt + 1} tries")
+            tries = "1 try" if attempt == 0 else f"{attempt + 1} tries"
+            raise _Failed(f"{reason}; gave up after {tries}")
         pause = min(pause, settings.max_wait)
         log(f"{reason}; trying again in {pause:.1f} s")
         pacer.hold_off(pause)
@@ -206,6 +230,27 @@ def _geocode_one(
     raise AssertionError("unreachable")
 
 
-def _short(error: Exception) -> str:
-    text = str(error).strip().splitlines()
-    return text[0][:200] if text else type(error).__name__
+def _caused_by_os_error(error: BaseException) -> bool:
+    """Whether the failure was the connection itself (refused, reset, unreachable)."""
+    current: BaseException | None = error
+    for _ in range(10):
+        if current is None:
+            return False
+        if isinstance(current, OSError):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _short(error: BaseException) -> str:
+    """One line on what went wrong: the OS's own words where the chain holds them."""
+    chain, current = [], error
+    while current is not None and len(chain) < 10:
+        chain.append(str(current))
+        current = current.__cause__ or current.__context__
+    for text in chain:
+        found = re.search(r"\[Errno -?\d+\] [^'\")\]]+", text)
+        if found:
+            return found[0].strip()
+    lines = str(error).strip().splitlines()
+    return lines[0][:200] if lines else type(error).__name__
