@@ -8,6 +8,7 @@ process changes after that, so any number of workers can serve it.
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,8 @@ from dashboard.config import default_data_dir
 from dashboard.data.load import load
 from dashboard.data.problems import DataError
 from dashboard.layout import page
+
+FRAME_ANCESTORS_ENV = "PARTNER_MAP_FRAME_ANCESTORS"
 
 
 def create_app(data_dir: Path | None = None) -> Dash:
@@ -50,7 +53,24 @@ def create_app(data_dir: Path | None = None) -> Dash:
     app.layout = page(network, atlas, site, graph_config)
     callbacks.register(app, network, atlas)
     _add_health(app.server, network.summary())
+    _add_headers(app.server, frame_ancestors())
     return app
+
+
+def frame_ancestors() -> str:
+    """Which sites may show the dashboard in an iframe (CSP frame-ancestors).
+
+    $PARTNER_MAP_FRAME_ANCESTORS, space-separated (e.g. "'self' https://partner.example");
+    by default only the dashboard's own pages.
+    """
+    return os.environ.get(FRAME_ANCESTORS_ENV, "").strip() or "'self'"
+
+
+def _add_headers(server: Flask, ancestors: str) -> None:
+    @server.after_request
+    def headers(response):
+        response.headers["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
+        return response
 
 
 def _add_health(server: Flask, summary: dict) -> None:

@@ -1,4 +1,10 @@
-"""Thin callbacks: read the inputs into a FilterState, call the views, return."""
+"""Thin callbacks: read the inputs into a FilterState, call the views, return.
+
+The URL is the source of truth for what a visitor sees: one callback keeps the
+query string and the controls in step both ways (a link opens the view it
+names; each change of a filter becomes a history entry, so back and forward
+step through them).
+"""
 
 from __future__ import annotations
 
@@ -6,48 +12,157 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.atlas import Atlas
-from dashboard.layout import render_cards, render_legend
+from dashboard.layout import (
+    render_card,
+    render_cards,
+    render_details,
+    render_legend,
+    render_table,
+    view_data,
+)
 from dashboard.network import Network
-from dashboard.state import FilterState
-from dashboard.views.cards import cards, legend, summary
+from dashboard.state import DEFAULT_PACE, PACE_RANGE, FilterState, parse_query
+from dashboard.views.cards import cards, details, legend, summary
 from dashboard.views.figure import map_figure
 from dashboard.views.selection import select
+from dashboard.views.table import link_table, sort_table, to_csv
+
+CONTROLS = (
+    (ids.REGION, "value"),
+    (ids.COUNTRY, "value"),
+    (ids.PARTNERS, "value"),
+    (ids.COUNT_REGIONS, "value"),
+    (ids.FOCUS, "data"),
+    (ids.TOUR_PACE, "value"),
+    (ids.VIEW, "data"),
+)
+
+
+def state_from(
+    region, country, partners, count_regions, focus, pace, view, known: set[str]
+) -> FilterState:
+    """The controls' values as a FilterState (values the page can only hold if valid)."""
+    view = view or {}
+    return FilterState(
+        region=region or None,
+        country=country or None,
+        partners=tuple(partners or ()),
+        focus=focus if focus in known else None,
+        count_regions="on" in (count_regions or ()),
+        present=bool(view.get("present")),
+        tour=bool(view.get("tour")),
+        pace=_pace(pace),
+        embed=bool(view.get("embed")),
+    )
+
+
+def _pace(value) -> int:
+    """Seconds per tour step, kept inside PACE_RANGE whatever the input box holds."""
+    try:
+        return min(max(int(value), PACE_RANGE[0]), PACE_RANGE[1])
+    except (TypeError, ValueError):
+        return DEFAULT_PACE
+
+
+def controls_from(state: FilterState) -> tuple:
+    """The controls' values for a FilterState, in CONTROLS order."""
+    return (
+        state.region,
+        state.country,
+        list(state.partners),
+        ["on"] if state.count_regions else [],
+        state.focus,
+        state.pace,
+        view_data(state),
+    )
 
 
 def register(app: Dash, network: Network, atlas: Atlas) -> None:
     """Attach the callbacks to `app`."""
-    partner_ids = set(network.partners["id"])
+    partner_ids = list(network.partners["id"])
+    known = set(partner_ids)
+    region_slugs = {r.slug for r in atlas.regions}
+    countries = set(atlas.countries.index)
+
+    @app.callback(
+        Output(ids.URL, "search"),
+        *[Output(c, p) for c, p in CONTROLS],
+        Output(ids.NOTICE, "children"),
+        Input(ids.URL, "search"),
+        *[Input(c, p) for c, p in CONTROLS],
+    )
+    def sync_url(search, *values):
+        """URL -> controls when the address changed (a link, back, forward); controls
+        -> URL when a control changed. Only what differs is sent."""
+        current = state_from(*values, known)
+        # On page load every input "changes" at once: the address wins.
+        if ctx.triggered_id is None or f"{ids.URL}.search" in ctx.triggered_prop_ids:
+            parsed = parse_query(
+                search or "", regions=region_slugs, countries=countries, partners=partner_ids
+            )
+            wanted = controls_from(parsed.state)
+            have = controls_from(current)
+            updates = [w if w != h else no_update for w, h in zip(wanted, have, strict=True)]
+            notice = (
+                "Not recognised in this link, so left out: " + ", ".join(parsed.dropped) + "."
+                if parsed.dropped
+                else ""
+            )
+            return no_update, *updates, notice
+        if current.tour:
+            return no_update, *[no_update] * len(CONTROLS), no_update  # a tour moves on its own
+        query = current.to_query()
+        search_now = (search or "").lstrip("?")
+        return ("?" + query if query != search_now else no_update), *[no_update] * len(CONTROLS), ""
 
     @app.callback(
         Output(ids.MAP, "figure"),
         Output(ids.LEGEND, "children"),
         Output(ids.CARDS, "children"),
         Output(ids.SUMMARY, "children"),
-        Input(ids.REGION, "value"),
-        Input(ids.COUNTRY, "value"),
-        Input(ids.PARTNERS, "value"),
-        Input(ids.COUNT_REGIONS, "value"),
-        Input(ids.FOCUS, "data"),
+        Output(ids.DETAILS, "children"),
+        Output(ids.STAGE, "children"),
+        Output(ids.TABLE, "children"),
+        Output(ids.ROOT, "className"),
+        *[Input(c, p) for c, p in CONTROLS],
+        Input(ids.TOUR, "data"),
+        Input(ids.SORT, "data"),
+        Input(ids.TABS, "value"),
     )
-    def update_view(region, country, partners, count_regions, focus):
-        state = FilterState(
-            region=region or None,
-            country=country or None,
-            partners=tuple(partners or ()),
-            focus=focus if focus in partner_ids else None,
-            count_regions="on" in (count_regions or ()),
-        )
+    def update_view(*values):
+        *controls, tour_data, sort, tab = values
+        state = state_from(*controls, known)
+        if state.tour and (tour_data or {}).get("active"):
+            # The tour's partner is kept apart from FOCUS, so the tour never writes
+            # what the URL callback reads (no cycle, and no history entry a step).
+            state = state.with_(focus=tour_data.get("focus"))
         selection = select(network, atlas, state)
+        partner_cards = cards(network, atlas, state, selection)
+        focused = [card for card in partner_cards if card.focused]
+        table = no_update
+        if tab == "table":
+            rows = sort_table(
+                link_table(network, atlas, selection), sort.get("column"), sort.get("descending")
+            )
+            table = render_table(rows, sort.get("column"), sort.get("descending"))
+        classes = ["app"]
+        classes += ["present"] if state.present else []
+        classes += ["touring"] if state.tour else []
+        classes += ["embed"] if state.embed else []
         return (
             map_figure(network, atlas, state, selection),
             render_legend(legend(network, selection)),
-            render_cards(cards(network, atlas, state, selection)),
+            render_cards(partner_cards),
             summary(network, atlas, state, selection),
+            render_details(details(network, atlas, state, selection)),
+            [render_card(focused[0], expanded=True)] if state.present and focused else [],
+            table,
+            " ".join(classes),
         )
 
     @app.callback(
-        Output(ids.FOCUS, "data"),
-        Output(ids.COUNTRY, "value"),
+        Output(ids.FOCUS, "data", allow_duplicate=True),
+        Output(ids.COUNTRY, "value", allow_duplicate=True),
         Input(ids.MAP, "clickData"),
         Input({"type": ids.CARD_FOCUS, "id": ALL}, "n_clicks"),
         State(ids.FOCUS, "data"),
@@ -60,25 +175,141 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         if trigger == ids.MAP:
             point = (click or {}).get("points", [{}])[0]
             value = point.get("customdata")
-            if value in partner_ids:
+            if value in known:
                 return (None if value == focus else value), no_update
-            if isinstance(value, str) and value in atlas.countries.index:
+            if isinstance(value, str) and value in countries:
                 return no_update, value
             return no_update, no_update
-        if isinstance(trigger, dict) and trigger.get("id") in partner_ids:
+        if isinstance(trigger, dict) and trigger.get("id") in known:
             if not ctx.triggered[0]["value"]:
                 return no_update, no_update  # the cards were redrawn, not clicked
             return (None if trigger["id"] == focus else trigger["id"]), no_update
         return no_update, no_update
 
     @app.callback(
-        Output(ids.REGION, "value"),
+        Output(ids.REGION, "value", allow_duplicate=True),
         Output(ids.COUNTRY, "value", allow_duplicate=True),
-        Output(ids.PARTNERS, "value"),
-        Output(ids.COUNT_REGIONS, "value"),
+        Output(ids.PARTNERS, "value", allow_duplicate=True),
+        Output(ids.COUNT_REGIONS, "value", allow_duplicate=True),
         Output(ids.FOCUS, "data", allow_duplicate=True),
         Input(ids.CLEAR, "n_clicks"),
         prevent_initial_call=True,
     )
     def clear_all(_clicks):
         return None, None, [], ["on"], None
+
+    @app.callback(
+        Output(ids.VIEW, "data", allow_duplicate=True),
+        Input(ids.PRESENT, "n_clicks"),
+        Input(ids.PRESENT_EXIT, "n_clicks"),
+        Input(ids.TOUR_START, "n_clicks"),
+        Input(ids.TOUR_EXIT, "n_clicks"),
+        State(ids.VIEW, "data"),
+        prevent_initial_call=True,
+    )
+    def change_mode(_present, _leave, _start, _stop, view):
+        """The presenter-mode and tour buttons."""
+        view = dict(view or {})
+        trigger = ctx.triggered_id
+        if trigger == ids.PRESENT:
+            view["present"] = not view.get("present")
+            view["tour"] = False
+        elif trigger == ids.PRESENT_EXIT:
+            view["present"] = view["tour"] = False
+        elif trigger == ids.TOUR_START:
+            view["present"] = view["tour"] = True
+        elif trigger == ids.TOUR_EXIT:
+            view["tour"] = False
+        return view
+
+    @app.callback(
+        Output(ids.TOUR, "data"),
+        Output(ids.TICK, "disabled"),
+        Output(ids.TICK, "interval"),
+        Output(ids.TOUR_PAUSE, "children"),
+        Output(ids.TOUR_STATUS, "children"),
+        Input(ids.VIEW, "data"),
+        Input(ids.TOUR_PACE, "value"),
+        Input(ids.TICK, "n_intervals"),
+        Input(ids.TOUR_PREV, "n_clicks"),
+        Input(ids.TOUR_PAUSE, "n_clicks"),
+        Input(ids.TOUR_NEXT, "n_clicks"),
+        State(ids.TOUR, "data"),
+        *[State(c, p) for c, p in CONTROLS[:4]],
+        prevent_initial_call=True,
+    )
+    def tour(view, pace, _tick, _prev, _pause, _next, tour_data, *filters):
+        """The guided tour: a partner at a time, moved on by the clock or the keys."""
+        interval = _pace(pace) * 1000
+        tour_data = tour_data or {}
+        if not (view or {}).get("tour"):
+            stopped = {"active": False, "step": 0, "paused": False, "focus": None}
+            return (stopped if tour_data.get("active") else no_update), True, interval, "Pause", ""
+        selection = select(network, atlas, state_from(*filters, None, None, None, known))
+        order = selection.partners
+        if not order:
+            return no_update, True, interval, "Pause", "No partner to tour in this selection."
+        step, paused = tour_data.get("step", 0), tour_data.get("paused", False)
+        trigger = ctx.triggered_id
+        if not tour_data.get("active"):
+            step, paused = 0, False
+        elif trigger in (ids.TICK, ids.TOUR_NEXT):
+            step += 1
+        elif trigger == ids.TOUR_PREV:
+            step -= 1
+        elif trigger == ids.TOUR_PAUSE:
+            paused = not paused
+        step %= len(order)
+        status = f"Partner {step + 1} of {len(order)}" + (" (paused)" if paused else "")
+        data = {"active": True, "step": step, "paused": paused, "focus": order[step]}
+        return data, paused, interval, ("Play" if paused else "Pause"), status
+
+    @app.callback(
+        Output(ids.SORT, "data"),
+        Input({"type": ids.SORT_BUTTON, "column": ALL}, "n_clicks"),
+        State(ids.SORT, "data"),
+        prevent_initial_call=True,
+    )
+    def sort_by(_clicks, sort):
+        """Clicking a column heading sorts by it; again, the other way round."""
+        if not isinstance(ctx.triggered_id, dict) or not ctx.triggered[0]["value"]:
+            return no_update
+        column = ctx.triggered_id["column"]
+        descending = sort.get("column") == column and not sort.get("descending")
+        return {"column": column, "descending": descending}
+
+    @app.callback(
+        Output(ids.DOWNLOAD, "data"),
+        Input(ids.DOWNLOAD_CSV, "n_clicks"),
+        *[State(c, p) for c, p in CONTROLS],
+        prevent_initial_call=True,
+    )
+    def download_csv(_clicks, *controls):
+        """The current selection's table as CSV, named after its filters."""
+        state = state_from(*controls, known)
+        table = link_table(network, atlas, select(network, atlas, state))
+        suffix = "".join(
+            f"_{key}-{value}"
+            for key, value in (("region", state.region), ("country", state.country))
+            if value
+        )
+        return {
+            "content": to_csv(table),
+            "filename": f"partner-map{suffix}.csv",
+            "type": "text/csv",
+        }
+
+    app.clientside_callback(
+        """async function (clicks) {
+            if (!clicks) { return window.dash_clientside.no_update; }
+            try {
+                await navigator.clipboard.writeText(window.location.href);
+                return "Link copied";
+            } catch (error) {
+                return "Copy this page's address from the address bar";
+            }
+        }""",
+        Output(ids.COPY_STATUS, "children"),
+        Input(ids.COPY_LINK, "n_clicks"),
+        prevent_initial_call=True,
+    )

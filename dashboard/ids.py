@@ -1,14 +1,43 @@
-"""Component ids, in one place, so the layout, the callbacks and the tests agree."""
+"""Component ids, in one place, so the layout, the callbacks, keys.js and the tests agree."""
+
+ROOT = "app"
+URL = "url"
+VIEW = "view"  # store: presenter mode, tour, pace, embed (from the URL)
+NOTICE = "notice"
 
 REGION = "filter-region"
 COUNTRY = "filter-country"
 PARTNERS = "filter-partners"
 COUNT_REGIONS = "filter-count-regions"
 CLEAR = "filter-clear"
+
+COPY_LINK = "copy-link"
+COPY_STATUS = "copy-status"
+PRESENT = "present-toggle"
+PRESENT_EXIT = "present-exit"
+
+TOUR = "tour"  # store: which partner the tour is on, and whether it is paused
+TICK = "tour-tick"
+TOUR_START = "tour-start"
+TOUR_PREV = "tour-prev"
+TOUR_PAUSE = "tour-pause"
+TOUR_NEXT = "tour-next"
+TOUR_EXIT = "tour-exit"
+TOUR_PACE = "tour-pace"
+TOUR_STATUS = "tour-status"
+
 SUMMARY = "summary"
 MAP = "map"
+DETAILS = "details"
 LEGEND = "legend"
+STAGE = "stage"  # the focused partner's card, large, in presenter mode
+TABS = "tabs"
 CARDS = "cards"
+TABLE = "table"
+SORT = "table-sort"  # store: {"column": ..., "descending": ...}
+SORT_BUTTON = "sort"  # pattern-matching: {"type": SORT_BUTTON, "column": name}
+DOWNLOAD_CSV = "download-csv"
+DOWNLOAD = "download"
 FOCUS = "focus"
 CARD = "card"  # pattern-matching: {"type": CARD, "id": partner id}
 CARD_FOCUS = "card-focus"  # the button on each card: {"type": CARD_FOCUS, "id": partner id}

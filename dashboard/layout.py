@@ -5,14 +5,17 @@ Only rendering lives here; what to show comes from the pure views.
 
 from __future__ import annotations
 
+import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.atlas import Atlas
 from dashboard.data.site import Site
 from dashboard.network import Network
+from dashboard.state import DEFAULT_PACE, PACE_RANGE, FilterState
 from dashboard.views.cards import Card, LegendItem
 from dashboard.views.figure import partner_label
+from dashboard.views.table import COLUMNS, PAGE_ROWS, SORTABLE
 from dashboard.views.text import countries
 
 SYMBOL_GLYPHS = {
@@ -27,23 +30,69 @@ SYMBOL_GLYPHS = {
 
 
 def page(network: Network, atlas: Atlas, site: Site, graph_config: dict) -> html.Div:
-    """The whole page, with empty outputs that the first callback fills."""
+    """The whole page, with empty outputs that the first callbacks fill from the URL."""
     return html.Div(
+        id=ids.ROOT,
         className="app",
         children=[
+            dcc.Location(id=ids.URL, refresh="callback-nav"),
+            dcc.Store(id=ids.VIEW, data=view_data(FilterState())),
+            dcc.Store(
+                id=ids.TOUR, data={"active": False, "step": 0, "paused": False, "focus": None}
+            ),
+            dcc.Store(id=ids.FOCUS, data=None),
+            dcc.Store(id=ids.SORT, data={"column": None, "descending": False}),
+            dcc.Interval(id=ids.TICK, interval=DEFAULT_PACE * 1000, disabled=True),
+            dcc.Download(id=ids.DOWNLOAD),
+            html.A("Skip to the map", href="#map-section", className="skip-link"),
             html.Header(
                 className="site-header",
                 children=[
-                    html.H1(site.title),
-                    html.P(site.note, className="note") if site.note else None,
+                    html.Div(
+                        [
+                            html.H1(site.title),
+                            html.P(site.note, className="note") if site.note else None,
+                        ],
+                        className="titles",
+                    ),
+                    html.Div(
+                        className="toolbar",
+                        children=[
+                            html.Button(
+                                "Copy link", id=ids.COPY_LINK, className="tool", n_clicks=0
+                            ),
+                            html.Span(id=ids.COPY_STATUS, className="copy-status", role="status"),
+                            html.Button(
+                                "Present",
+                                id=ids.PRESENT,
+                                className="tool",
+                                n_clicks=0,
+                                title="Presenter mode: full screen, large type",
+                            ),
+                            html.Button(
+                                "Start tour",
+                                id=ids.TOUR_START,
+                                className="tool present-only",
+                                n_clicks=0,
+                            ),
+                            html.Button(
+                                "Leave presenter mode",
+                                id=ids.PRESENT_EXIT,
+                                className="tool present-only",
+                                n_clicks=0,
+                            ),
+                        ],
+                    ),
                 ],
             ),
+            html.Div(id=ids.NOTICE, className="notice", role="status"),
             html.Div(
                 className="content",
                 children=[
                     filters(network, atlas),
                     html.Main(
                         className="main",
+                        id="map-section",
                         children=[
                             html.P(
                                 id=ids.SUMMARY,
@@ -51,24 +100,98 @@ def page(network: Network, atlas: Atlas, site: Site, graph_config: dict) -> html
                                 role="status",
                                 **{"aria-live": "polite"},
                             ),
+                            tour_bar(),
                             html.Div(
-                                className="map-frame",
-                                children=dcc.Graph(
-                                    id=ids.MAP,
-                                    className="map",
-                                    config=graph_config,
-                                    responsive=True,
-                                ),
+                                className="stage-row",
+                                children=[
+                                    html.Div(
+                                        className="map-frame",
+                                        children=dcc.Graph(
+                                            id=ids.MAP,
+                                            className="map",
+                                            config=graph_config,
+                                            responsive=True,
+                                        ),
+                                    ),
+                                    html.Div(id=ids.STAGE, className="stage"),
+                                ],
+                            ),
+                            html.Div(
+                                id=ids.DETAILS, className="details", **{"aria-live": "polite"}
                             ),
                             html.Div(id=ids.LEGEND, className="legend"),
-                            html.Section(
-                                id=ids.CARDS, className="cards", **{"aria-label": "Partners"}
+                            html.Div(
+                                className="tabs-wrap",
+                                children=dcc.Tabs(
+                                    id=ids.TABS,
+                                    value="cards",
+                                    children=[
+                                        dcc.Tab(
+                                            label="Partners",
+                                            value="cards",
+                                            children=html.Section(
+                                                id=ids.CARDS,
+                                                className="cards",
+                                                **{"aria-label": "Partners"},
+                                            ),
+                                        ),
+                                        dcc.Tab(
+                                            label="Table",
+                                            value="table",
+                                            children=html.Section(
+                                                className="table-view",
+                                                **{"aria-label": "Table of the selection"},
+                                                children=[
+                                                    html.Button(
+                                                        "Download CSV",
+                                                        id=ids.DOWNLOAD_CSV,
+                                                        className="tool",
+                                                        n_clicks=0,
+                                                    ),
+                                                    html.Div(id=ids.TABLE),
+                                                ],
+                                            ),
+                                        ),
+                                    ],
+                                ),
                             ),
                         ],
                     ),
                 ],
             ),
-            dcc.Store(id=ids.FOCUS, data=None),
+        ],
+    )
+
+
+def view_data(state: FilterState) -> dict:
+    """The page-mode part of a state, as the VIEW store holds it."""
+    return {"present": state.present, "tour": state.tour, "embed": state.embed}
+
+
+def tour_bar() -> html.Div:
+    """Controls of the guided tour; keys.js maps space, arrows and Escape onto them."""
+    return html.Div(
+        className="tour-bar",
+        role="group",
+        **{"aria-label": "Guided tour"},
+        children=[
+            html.Button("◀ Previous", id=ids.TOUR_PREV, className="tool", n_clicks=0),
+            html.Button("Pause", id=ids.TOUR_PAUSE, className="tool", n_clicks=0),
+            html.Button("Next ▶", id=ids.TOUR_NEXT, className="tool", n_clicks=0),
+            html.Label("Seconds per partner", htmlFor=ids.TOUR_PACE, className="pace-label"),
+            dcc.Input(
+                id=ids.TOUR_PACE,
+                type="number",
+                min=PACE_RANGE[0],
+                max=PACE_RANGE[1],
+                step=1,
+                value=DEFAULT_PACE,
+                debounce=True,
+                className="pace",
+            ),
+            html.Span(id=ids.TOUR_STATUS, className="tour-status", role="status"),
+            html.Button("Leave tour", id=ids.TOUR_EXIT, className="tool", n_clicks=0),
+            html.Span("Space: pause · ← →: step · Esc: leave", className="keys-hint"),
         ],
     )
 
@@ -204,7 +327,8 @@ def render_cards(cards: list[Card]) -> list[html.Article]:
     return [render_card(card) for card in cards]
 
 
-def render_card(card: Card) -> html.Article:
+def render_card(card: Card, expanded: bool = False) -> html.Article:
+    """A partner card; `expanded` opens its served countries (the presenter's stage)."""
     facts = [
         ("Headquarters", card.headquarters + (f" ({card.hq_basis})" if card.hq_basis else "")),
         ("Founded", card.founded),
@@ -252,7 +376,7 @@ def render_card(card: Card) -> html.Article:
                 ],
             ),
             _description(card.paragraphs),
-            html.Div(className="served", children=_served(card)),
+            html.Div(className="served", children=_served(card, expanded)),
             html.P(f"Headquarters source: {card.hq_source}", className="source")
             if card.hq_source
             else None,
@@ -271,7 +395,7 @@ def _description(paragraphs: tuple[str, ...]) -> html.Div:
     return html.Div([html.P(first), *more], className="description")
 
 
-def _served(card: Card) -> list:
+def _served(card: Card, expanded: bool = False) -> list:
     parts: list = [html.H4("Serves")]
     for group in card.served:
         parts.append(
@@ -280,7 +404,8 @@ def _served(card: Card) -> list:
                     html.Summary(f"{group.heading}: {countries(len(group.countries))}"),
                     html.P(", ".join(group.countries), className="countries"),
                     html.P(["Source: ", html.Q(group.words)], className="source"),
-                ]
+                ],
+                open=expanded,
             )
         )
     for words in card.worldwide:
@@ -301,3 +426,51 @@ def _served(card: Card) -> list:
     if len(parts) == 1:
         parts.append(html.P("No served area in the sources.", className="unknown"))
     return parts
+
+
+def render_details(lines: list[str]) -> list[html.P]:
+    """What the last tap or click picked, in words."""
+    return [html.P(line) for line in lines]
+
+
+def render_table(table: pd.DataFrame, column: str | None, descending: bool) -> list:
+    """An accessible table: a caption, sortable column headers, a row per link."""
+    shown = table.head(PAGE_ROWS)
+    headers = []
+    for name, heading in COLUMNS.items():
+        if name in SORTABLE:
+            sort = ("descending" if descending else "ascending") if name == column else "none"
+            arrow = {"ascending": " ▲", "descending": " ▼"}.get(sort, "")
+            content = html.Button(
+                heading + arrow,
+                id={"type": ids.SORT_BUTTON, "column": name},
+                className="sort",
+                n_clicks=0,
+                title=f"Sort by {heading.lower()}",
+            )
+            headers.append(html.Th(content, scope="col", **{"aria-sort": sort}))
+        else:
+            headers.append(html.Th(heading, scope="col"))
+    caption = f"{len(table)} links: one row per partner and served country"
+    if len(table) > len(shown):
+        caption += f"; the first {len(shown)} are shown, the CSV holds all"
+    return [
+        html.Div(
+            className="table-scroll",
+            tabIndex=0,
+            **{"role": "region", "aria-label": "Table of links"},
+            children=html.Table(
+                className="links",
+                children=[
+                    html.Caption(caption),
+                    html.Thead(html.Tr(headers)),
+                    html.Tbody(
+                        [
+                            html.Tr([html.Td(row[name]) for name in COLUMNS])
+                            for row in shown.to_dict("records")
+                        ]
+                    ),
+                ],
+            ),
+        )
+    ]

@@ -2,7 +2,9 @@
 
 It round-trips to the URL query string, with names kept stable because links are
 printed on slides and handouts: `region`, `country`, `partner` (repeatable or
-comma-separated), `focus`, `regions=0` (count only countries named outright).
+comma-separated), `focus`, `regions=0` (count only countries named outright),
+`mode=present`, `tour=1`, `pace` (seconds a tour stays on each partner) and
+`embed=1`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
 MAX_VALUE_LENGTH = 100  # longer values are dropped: no id, code or slug is this long
+DEFAULT_PACE = 8
+PACE_RANGE = (3, 120)
 
 
 @dataclass(frozen=True)
@@ -23,6 +27,10 @@ class FilterState:
     partners: tuple[str, ...] = ()  # partner ids, in the order given
     focus: str | None = None  # the partner whose lines and card are highlighted
     count_regions: bool = True  # count countries reached through a named region
+    present: bool = False  # presenter mode: projector theme, large type
+    tour: bool = False  # the guided tour runs (in presenter mode)
+    pace: int = DEFAULT_PACE  # seconds the tour stays on each partner
+    embed: bool = False  # only the map and its filters, for an iframe
 
     def with_(self, **changes: object) -> FilterState:
         """A copy with some fields changed."""
@@ -41,6 +49,14 @@ class FilterState:
             pairs.append(("focus", self.focus))
         if not self.count_regions:
             pairs.append(("regions", "0"))
+        if self.present:
+            pairs.append(("mode", "present"))
+        if self.tour:
+            pairs.append(("tour", "1"))
+        if self.pace != DEFAULT_PACE:
+            pairs.append(("pace", str(self.pace)))
+        if self.embed:
+            pairs.append(("embed", "1"))
         return urlencode(pairs, safe=",")
 
 
@@ -95,15 +111,33 @@ def parse_params(
                     chosen.append(value)
             else:
                 dropped.append(f"partner={_show(value)}")
-    flag = params.get("regions", [""])[-1]
-    if flag not in ("", "0", "1"):
-        dropped.append(f"regions={_show(flag)}")
+
+    def flag(name: str, on: str = "1", off: str = "0") -> str:
+        value = params.get(name, [""])[-1]
+        if value not in ("", on, off):
+            dropped.append(f"{name}={_show(value)}")
+            return ""
+        return value
+
+    pace = DEFAULT_PACE
+    pace_text = params.get("pace", [""])[-1]
+    if pace_text:
+        if pace_text.isdigit() and PACE_RANGE[0] <= int(pace_text) <= PACE_RANGE[1]:
+            pace = int(pace_text)
+        else:
+            dropped.append(f"pace={_show(pace_text)}")
+    present = flag("mode", on="present", off="explore") == "present"
+    tour = flag("tour") == "1"
     state = FilterState(
         region=one("region", regions, str.lower),
         country=one("country", countries, str.upper),
         partners=tuple(chosen),
         focus=one("focus", partners),
-        count_regions=flag != "0",
+        count_regions=flag("regions") != "0",
+        present=present or tour,  # a tour is always presented
+        tour=tour,
+        pace=pace,
+        embed=flag("embed") == "1",
     )
     return Parsed(state, tuple(dropped))
 

@@ -194,3 +194,37 @@ def summary(network: Network, atlas: Atlas, state: FilterState, selection: Selec
         verb = "also states" if len(names) == 1 else "also state"
         sentence += f" {and_list(names)} {verb} worldwide reach."
     return sentence
+
+
+def details(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> list[str]:
+    """What a tap or click picked, in words, right under the map: touch has no hover."""
+    partners = network.partners.set_index("id")
+    lines = []
+    if state.focus in selection.partners:
+        partner = partners.loc[state.focus]
+        links = selection.links[selection.links["partner_id"] == state.focus]
+        named = int((links["basis"] == "named").sum())
+        where = (
+            f"headquarters {partner['hq_city']}, {partner['hq_country_name']}"
+            if partner["hq_city"]
+            else "headquarters not published"
+        )
+        reach = f"serves {countries(len(links))}" + (
+            f" ({named} named in the source)" if named else ""
+        )
+        if state.focus in selection.worldwide:
+            reach += "; states worldwide reach"
+        lines.append(f"In focus: {partner['name']}: {where}; {reach}.")
+    if state.country:
+        name = atlas.countries.loc[state.country, "name"]
+        links = selection.links[selection.links["iso3"] == state.country]
+        parts = [
+            f"{partner_label(partners.loc[link.partner_id])} ("
+            + ("named in the source" if link.basis == "named" else f"in {link.area}")
+            + ")"
+            for link in links.itertuples(index=False)
+        ]
+        lines.append(
+            f"{name}: " + ("; ".join(parts) if parts else "no partner in this selection") + "."
+        )
+    return lines

@@ -49,24 +49,32 @@ def map_figure(
         fig.add_traces(_focus_traces(selection, atlas, partners.loc[state.focus]))
     if state.country:
         fig.add_trace(_outline([state.country], "selected-country", width=3))
-    fig.add_traces(_headquarters(partners, selection))
+    fig.add_traces(_headquarters(partners, selection, big=state.present))
 
     fig.update_layout(
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         paper_bgcolor="rgba(0,0,0,0)",
-        font={"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", "size": 14},
+        font={
+            "family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+            "size": 20 if state.present else 14,
+            "color": "#000000" if state.present else "#1d2327",
+        },
         coloraxis={
             "colorscale": style.count_colourscale(max_count),
             "cmin": 0.5,
             "cmax": max_count + 0.5,
             "colorbar": {
-                "title": {"text": "Partners<br>serving", "side": "top", "font": {"size": 12}},
+                "title": {
+                    "text": "Partners<br>serving",
+                    "side": "top",
+                    "font": {"size": 18 if state.present else 12},
+                },
                 "tickvals": list(range(1, max_count + 1)),
                 "ticks": "",
-                "thickness": 12,
+                "thickness": 20 if state.present else 12,
                 # In pixels, so the scale stays readable on a phone's short map.
                 "lenmode": "pixels",
-                "len": 26 * max_count + 10,
+                "len": (40 if state.present else 26) * max_count + 10,
                 "x": 0.0,
                 "xanchor": "left",
                 "y": 0.35,
@@ -76,7 +84,7 @@ def map_figure(
         # The legend of markers is HTML under the map (see views.cards.legend): it wraps
         # on phones, reads out to screen readers, and also names partners without a marker.
         showlegend=False,
-        geo=_geo_layout(atlas, state, selection),
+        geo=_geo_layout(atlas, state, selection, partners),
         clickmode="event",
         hoverlabel={"align": "left"},
         uirevision=state.region or "world",
@@ -137,7 +145,9 @@ def _country_hover(links: pd.DataFrame, counts: pd.DataFrame, partners: pd.DataF
     return pd.Series(texts, dtype=object)
 
 
-def _headquarters(partners: pd.DataFrame, selection: Selection) -> list[go.Scattergeo]:
+def _headquarters(
+    partners: pd.DataFrame, selection: Selection, big: bool = False
+) -> list[go.Scattergeo]:
     """One trace per partner, so the legend names each with its colour and symbol."""
     traces = []
     for position, (pid, partner) in enumerate(partners.iterrows()):
@@ -156,7 +166,7 @@ def _headquarters(partners: pd.DataFrame, selection: Selection) -> list[go.Scatt
                 lon=[partner["longitude"]],
                 mode="markers",
                 marker={
-                    "size": 15,
+                    "size": 24 if big else 15,
                     "color": colour,
                     "symbol": symbol,
                     "line": {"color": "#ffffff", "width": 1.5},
@@ -210,7 +220,9 @@ def _outline(iso3: list[str], name: str, width: float) -> go.Choropleth:
     )
 
 
-def _geo_layout(atlas: Atlas, state: FilterState, selection: Selection) -> dict:
+def _geo_layout(
+    atlas: Atlas, state: FilterState, selection: Selection, partners: pd.DataFrame
+) -> dict:
     geo = {
         "projection": {"type": "natural earth"},
         # Plotly 7 fits geo maps to their data by default; the world view is fixed instead.
@@ -228,6 +240,13 @@ def _geo_layout(atlas: Atlas, state: FilterState, selection: Selection) -> dict:
         "lataxis": {"range": list(WORLD_LAT_RANGE)},
         "lonaxis": {"range": [-180, 180]},
     }
+    if state.tour and state.focus in selection.partners:
+        # A tour flies to each partner: its headquarters and the countries it serves.
+        focus = _focus_points(selection, atlas, partners.loc[state.focus])
+        if focus is not None:
+            geo["lataxis"] = {"range": _padded(focus["latitude"], WORLD_LAT_RANGE[0], 90)}
+            geo["lonaxis"] = {"range": _padded(focus["longitude"], -180, 180)}
+        return geo
     region = atlas.region(state.region)
     if region is not None:
         # Zoom to the region's countries on the map; to all of them if none is served
@@ -241,8 +260,25 @@ def _geo_layout(atlas: Atlas, state: FilterState, selection: Selection) -> dict:
     return geo
 
 
+def _focus_points(selection: Selection, atlas: Atlas, partner: pd.Series) -> pd.DataFrame | None:
+    """The points a tour step shows: the partner's served countries and headquarters.
+    None for a partner with no served country: its reach is shown on the world map."""
+    served = selection.links.loc[selection.links["partner_id"] == partner["id"], "iso3"]
+    if served.empty:
+        return None
+    points = atlas.countries.loc[list(served), ["latitude", "longitude"]].dropna()
+    if not pd.isna(partner["latitude"]):
+        hq = pd.DataFrame({"latitude": [partner["latitude"]], "longitude": [partner["longitude"]]})
+        points = pd.concat([points, hq], ignore_index=True)
+    return points if len(points) else None
+
+
+MIN_SPAN = 24.0  # degrees: never zoom in so far that a country has no context
+
+
 def _padded(values: pd.Series, low: float, high: float) -> list[float]:
-    return [
-        max(low, float(values.min()) - REGION_PADDING),
-        min(high, float(values.max()) + REGION_PADDING),
-    ]
+    start, end = float(values.min()) - REGION_PADDING, float(values.max()) + REGION_PADDING
+    if end - start < MIN_SPAN:
+        middle = (start + end) / 2
+        start, end = middle - MIN_SPAN / 2, middle + MIN_SPAN / 2
+    return [max(low, start), min(high, end)]

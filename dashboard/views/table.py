@@ -1,0 +1,66 @@
+"""The selection as a table: one row per partner x served country, with the basis of
+each link. The same frame is shown on the page and downloaded as CSV."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.atlas import Atlas
+from dashboard.network import Network
+from dashboard.views.selection import Selection
+
+# Column name -> heading on the page. The CSV uses the names (documented in the README).
+COLUMNS = {
+    "partner_id": "Partner id",
+    "partner": "Partner",
+    "country_iso3": "ISO code",
+    "country": "Country",
+    "region": "Region",
+    "subregion": "Sub-region",
+    "basis": "Basis",
+    "area": "Region the source names",
+    "source_words": "Source's words",
+}
+BASIS_WORDS = {"named": "named in the source", "region": "in a region the source names"}
+SORTABLE = ("partner", "country", "region", "basis")
+PAGE_ROWS = 250  # rows shown on the page; the CSV holds them all
+
+
+def link_table(network: Network, atlas: Atlas, selection: Selection) -> pd.DataFrame:
+    """The rows, in partner order then country name."""
+    partners = network.partners.set_index("id")
+    links = selection.links
+    countries = atlas.countries.reindex(links["iso3"])
+    order = {pid: i for i, pid in enumerate(network.partners["id"])}
+    table = pd.DataFrame(
+        {
+            "partner_id": links["partner_id"].to_numpy(),
+            "partner": [
+                partners.at[pid, "acronym"] or partners.at[pid, "name"]
+                for pid in links["partner_id"]
+            ],
+            "country_iso3": links["iso3"].to_numpy(),
+            "country": countries["name"].to_numpy(),
+            "region": countries["region"].to_numpy(),
+            "subregion": countries["subregion"].to_numpy(),
+            "basis": links["basis"].map(BASIS_WORDS).to_numpy(),
+            "area": links["area"].to_numpy(),
+            "source_words": links["words"].to_numpy(),
+        },
+        columns=list(COLUMNS),
+    )
+    table["_order"] = table["partner_id"].map(order)
+    table = table.sort_values(["_order", "country"], kind="stable").drop(columns="_order")
+    return table.reset_index(drop=True)
+
+
+def sort_table(table: pd.DataFrame, column: str | None, descending: bool) -> pd.DataFrame:
+    """The table sorted by one of SORTABLE (ties keep their order); as is otherwise."""
+    if column not in SORTABLE:
+        return table
+    return table.sort_values(column, ascending=not descending, kind="stable").reset_index(drop=True)
+
+
+def to_csv(table: pd.DataFrame) -> str:
+    """CSV text: UTF-8, a header row of the column names, one row per link."""
+    return table.to_csv(index=False, lineterminator="\n")
