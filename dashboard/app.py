@@ -42,6 +42,8 @@ def create_app(data_dir: Path | None = None) -> Dash:
             {"name": "description", "content": site.note or site.title},
         ],
     )
+    # Dash's page template, with the language declared for screen readers.
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     graph_config = {
         # plotly.js would fetch the world outlines from its CDN; serve our copy instead.
         "topojsonURL": app.get_asset_url("topojson/"),

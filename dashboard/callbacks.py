@@ -13,10 +13,10 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dashboard import ids
 from dashboard.atlas import Atlas
 from dashboard.layout import (
-    render_card,
     render_cards,
     render_details,
     render_legend,
+    render_stage,
     render_table,
     view_data,
 )
@@ -31,7 +31,7 @@ CONTROLS = (
     (ids.REGION, "value"),
     (ids.COUNTRY, "value"),
     (ids.PARTNERS, "value"),
-    (ids.COUNT_REGIONS, "value"),
+    (ids.COUNT_REGIONS, "data"),
     (ids.FOCUS, "data"),
     (ids.TOUR_PACE, "value"),
     (ids.VIEW, "data"),
@@ -48,7 +48,7 @@ def state_from(
         country=country or None,
         partners=tuple(partners or ()),
         focus=focus if focus in known else None,
-        count_regions="on" in (count_regions or ()),
+        count_regions=count_regions is not False,
         present=bool(view.get("present")),
         tour=bool(view.get("tour")),
         pace=_pace(pace),
@@ -70,7 +70,7 @@ def controls_from(state: FilterState) -> tuple:
         state.region,
         state.country,
         list(state.partners),
-        ["on"] if state.count_regions else [],
+        state.count_regions,
         state.focus,
         state.pace,
         view_data(state),
@@ -155,7 +155,7 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
             render_cards(partner_cards),
             summary(network, atlas, state, selection),
             render_details(details(network, atlas, state, selection)),
-            [render_card(focused[0], expanded=True)] if state.present and focused else [],
+            render_stage(focused[0]) if state.present and focused else [],
             table,
             " ".join(classes),
         )
@@ -190,13 +190,28 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         Output(ids.REGION, "value", allow_duplicate=True),
         Output(ids.COUNTRY, "value", allow_duplicate=True),
         Output(ids.PARTNERS, "value", allow_duplicate=True),
-        Output(ids.COUNT_REGIONS, "value", allow_duplicate=True),
+        Output(ids.COUNT_REGIONS, "data", allow_duplicate=True),
         Output(ids.FOCUS, "data", allow_duplicate=True),
         Input(ids.CLEAR, "n_clicks"),
         prevent_initial_call=True,
     )
     def clear_all(_clicks):
-        return None, None, [], ["on"], None
+        return None, None, [], True, None
+
+    @app.callback(
+        Output(ids.COUNT_REGIONS, "data", allow_duplicate=True),
+        Input(ids.COUNT_REGIONS_SWITCH, "n_clicks"),
+        State(ids.COUNT_REGIONS, "data"),
+        prevent_initial_call=True,
+    )
+    def toggle_count_regions(_clicks, on):
+        return on is False
+
+    app.clientside_callback(
+        """function (on) { return on === false ? "false" : "true"; }""",
+        Output(ids.COUNT_REGIONS_SWITCH, "aria-checked"),
+        Input(ids.COUNT_REGIONS, "data"),
+    )
 
     @app.callback(
         Output(ids.VIEW, "data", allow_duplicate=True),

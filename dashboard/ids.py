@@ -8,7 +8,8 @@ NOTICE = "notice"
 REGION = "filter-region"
 COUNTRY = "filter-country"
 PARTNERS = "filter-partners"
-COUNT_REGIONS = "filter-count-regions"
+COUNT_REGIONS = "filter-count-regions"  # store: count region-derived links?
+COUNT_REGIONS_SWITCH = "filter-count-regions-switch"
 CLEAR = "filter-clear"
 
 COPY_LINK = "copy-link"

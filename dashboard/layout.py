@@ -113,7 +113,11 @@ def page(network: Network, atlas: Atlas, site: Site, graph_config: dict) -> html
                                             responsive=True,
                                         ),
                                     ),
-                                    html.Div(id=ids.STAGE, className="stage"),
+                                    html.Section(
+                                        id=ids.STAGE,
+                                        className="stage",
+                                        **{"aria-label": "Partner in focus"},
+                                    ),
                                 ],
                             ),
                             html.Div(
@@ -129,11 +133,14 @@ def page(network: Network, atlas: Atlas, site: Site, graph_config: dict) -> html
                                         dcc.Tab(
                                             label="Partners",
                                             value="cards",
-                                            children=html.Section(
-                                                id=ids.CARDS,
-                                                className="cards",
-                                                **{"aria-label": "Partners"},
-                                            ),
+                                            children=[
+                                                html.H2("Partners", className="visually-hidden"),
+                                                html.Section(
+                                                    id=ids.CARDS,
+                                                    className="cards",
+                                                    **{"aria-label": "Partners"},
+                                                ),
+                                            ],
                                         ),
                                         dcc.Tab(
                                             label="Table",
@@ -229,14 +236,18 @@ def filters(network: Network, atlas: Atlas) -> html.Aside:
                 placeholder="All partners",
                 multi=True,
             ),
-            dcc.Checklist(
-                id=ids.COUNT_REGIONS,
-                className="toggle",
-                options=[
-                    {"label": " Count countries inside regions the source names", "value": "on"}
+            html.Button(
+                id=ids.COUNT_REGIONS_SWITCH,
+                className="switch",
+                role="switch",
+                n_clicks=0,
+                **{"aria-checked": "true"},
+                children=[
+                    html.Span(className="switch-track", **{"aria-hidden": "true"}),
+                    html.Span("Count countries inside regions the source names"),
                 ],
-                value=["on"],
             ),
+            dcc.Store(id=ids.COUNT_REGIONS, data=True),
             html.P(
                 "On by default. Off: only countries the source names outright.",
                 className="hint",
@@ -325,6 +336,11 @@ def render_legend(items: list[LegendItem]) -> list:
 def render_cards(cards: list[Card]) -> list[html.Article]:
     """Card values to components."""
     return [render_card(card) for card in cards]
+
+
+def render_stage(card: Card) -> list:
+    """The partner in focus, large, beside the map in presenter mode."""
+    return [html.H2("In focus", className="visually-hidden"), render_card(card, expanded=True)]
 
 
 def render_card(card: Card, expanded: bool = False) -> html.Article:

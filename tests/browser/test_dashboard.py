@@ -110,7 +110,10 @@ def test_a_served_country_filter_shows_exactly_the_partners_that_serve_it(page: 
         "Eastern Africa Sister Cities",
         "All India Institute of Local Self Government",
     ]
-    page.click(f"#{ids.COUNT_REGIONS} input")  # only countries named outright
+    switch = page.locator(f"#{ids.COUNT_REGIONS_SWITCH}")
+    expect(switch).to_have_attribute("aria-checked", "true")
+    switch.click()  # only countries named outright
+    expect(switch).to_have_attribute("aria-checked", "false")
     expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(
         "2 partners serve Ethiopia by name: EASC and AIILSG."
     )

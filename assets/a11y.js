@@ -1,0 +1,25 @@
+/* Work around an accessibility fault of Dash 4's dcc.Dropdown (seen in dash 4.4.1).
+ *
+ * Each dropdown puts a read-only <input aria-hidden="true" tabindex="0"> before its
+ * trigger button (tabindex="-1") and forwards focus from one to the other. Screen
+ * readers meet a focusable element they are told to ignore (axe: aria-hidden-focus).
+ * Here the button itself takes the tab stop and the hidden input leaves the tab
+ * order; the dropdown opens from the keyboard as before (Enter, Space, arrow down).
+ */
+(function () {
+  "use strict";
+
+  function mend(root) {
+    root.querySelectorAll(".dash-dropdown-focus-target").forEach(function (input) {
+      if (input.tabIndex !== -1) { input.tabIndex = -1; }
+      var wrapper = input.parentElement;
+      var trigger = wrapper && wrapper.querySelector("button.dash-dropdown");
+      if (trigger && trigger.tabIndex !== 0 && !trigger.disabled) { trigger.tabIndex = 0; }
+    });
+  }
+
+  new MutationObserver(function () { mend(document); })
+    .observe(document.documentElement, {subtree: true, childList: true, attributes: true,
+                                        attributeFilter: ["tabindex"]});
+  document.addEventListener("DOMContentLoaded", function () { mend(document); });
+})();
