@@ -109,8 +109,6 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
                 else ""
             )
             return no_update, *updates, notice
-        if current.tour:
-            return no_update, *[no_update] * len(CONTROLS), no_update  # a tour moves on its own
         query = current.to_query()
         search_now = (search or "").lstrip("?")
         return ("?" + query if query != search_now else no_update), *[no_update] * len(CONTROLS), ""
@@ -127,7 +125,7 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         *[Input(c, p) for c, p in CONTROLS],
         Input(ids.TOUR, "data"),
         Input(ids.SORT, "data"),
-        Input(ids.TABS, "value"),
+        Input(ids.TABS, "data"),
     )
     def update_view(*values):
         *controls, tour_data, sort, tab = values
@@ -253,31 +251,53 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         *[State(c, p) for c, p in CONTROLS[:4]],
         prevent_initial_call=True,
     )
-    def tour(view, pace, _tick, _prev, _pause, _next, tour_data, *filters):
-        """The guided tour: a partner at a time, moved on by the clock or the keys."""
+    def tour(view, pace, ticks, prevs, pauses, nexts, tour_data, *filters):
+        """The guided tour: a partner at a time, moved on by the clock or the keys.
+
+        Where the tour is comes from counts (ticks, Next and Previous presses, Pause
+        presses) since it started, not from the last step plus one: presses that
+        arrive faster than the server answers all count, whatever order they land in.
+        """
         interval = _pace(pace) * 1000
         tour_data = tour_data or {}
+        counts = {"tick": ticks or 0, "prev": prevs or 0, "pause": pauses or 0, "next": nexts or 0}
         if not (view or {}).get("tour"):
-            stopped = {"active": False, "step": 0, "paused": False, "focus": None}
+            stopped = {"active": False, "focus": None}
             return (stopped if tour_data.get("active") else no_update), True, interval, "Pause", ""
-        selection = select(network, atlas, state_from(*filters, None, None, None, known))
-        order = selection.partners
+        order = select(network, atlas, state_from(*filters, None, None, None, known)).partners
         if not order:
             return no_update, True, interval, "Pause", "No partner to tour in this selection."
-        step, paused = tour_data.get("step", 0), tour_data.get("paused", False)
-        trigger = ctx.triggered_id
-        if not tour_data.get("active"):
-            step, paused = 0, False
-        elif trigger in (ids.TICK, ids.TOUR_NEXT):
-            step += 1
-        elif trigger == ids.TOUR_PREV:
-            step -= 1
-        elif trigger == ids.TOUR_PAUSE:
-            paused = not paused
-        step %= len(order)
+        start = tour_data.get("start") if tour_data.get("active") else None
+        start = start or counts
+        moved = (
+            (counts["tick"] - start["tick"])
+            + (counts["next"] - start["next"])
+            - (counts["prev"] - start["prev"])
+        )
+        paused = (counts["pause"] - start["pause"]) % 2 == 1
+        step = moved % len(order)
         status = f"Partner {step + 1} of {len(order)}" + (" (paused)" if paused else "")
-        data = {"active": True, "step": step, "paused": paused, "focus": order[step]}
+        data = {"active": True, "start": start, "focus": order[step]}
         return data, paused, interval, ("Play" if paused else "Pause"), status
+
+    @app.callback(
+        Output(ids.TABS, "data"),
+        Output({"type": ids.TAB, "tab": ALL}, "aria-selected"),
+        Output("panel-cards", "hidden"),
+        Output("panel-table", "hidden"),
+        Input({"type": ids.TAB, "tab": ALL}, "n_clicks"),
+        prevent_initial_call=True,
+    )
+    def choose_tab(_clicks):
+        """Show the tab that was clicked."""
+        chosen = ctx.triggered_id["tab"] if isinstance(ctx.triggered_id, dict) else "cards"
+        names = [spec["id"]["tab"] for spec in ctx.outputs_list[1]]
+        return (
+            chosen,
+            ["true" if name == chosen else "false" for name in names],
+            chosen != "cards",
+            chosen != "table",
+        )
 
     @app.callback(
         Output(ids.SORT, "data"),

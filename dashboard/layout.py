@@ -37,9 +37,8 @@ def page(network: Network, atlas: Atlas, site: Site, graph_config: dict) -> html
         children=[
             dcc.Location(id=ids.URL, refresh="callback-nav"),
             dcc.Store(id=ids.VIEW, data=view_data(FilterState())),
-            dcc.Store(
-                id=ids.TOUR, data={"active": False, "step": 0, "paused": False, "focus": None}
-            ),
+            dcc.Store(id=ids.TOUR, data={"active": False, "focus": None}),
+            dcc.Store(id=ids.TABS, data="cards"),
             dcc.Store(id=ids.FOCUS, data=None),
             dcc.Store(id=ids.SORT, data={"column": None, "descending": False}),
             dcc.Interval(id=ids.TICK, interval=DEFAULT_PACE * 1000, disabled=True),
@@ -124,50 +123,64 @@ def page(network: Network, atlas: Atlas, site: Site, graph_config: dict) -> html
                                 id=ids.DETAILS, className="details", **{"aria-live": "polite"}
                             ),
                             html.Div(id=ids.LEGEND, className="legend"),
-                            html.Div(
-                                className="tabs-wrap",
-                                children=dcc.Tabs(
-                                    id=ids.TABS,
-                                    value="cards",
-                                    children=[
-                                        dcc.Tab(
-                                            label="Partners",
-                                            value="cards",
-                                            children=[
-                                                html.H2("Partners", className="visually-hidden"),
-                                                html.Section(
-                                                    id=ids.CARDS,
-                                                    className="cards",
-                                                    **{"aria-label": "Partners"},
-                                                ),
-                                            ],
-                                        ),
-                                        dcc.Tab(
-                                            label="Table",
-                                            value="table",
-                                            children=html.Section(
-                                                className="table-view",
-                                                **{"aria-label": "Table of the selection"},
-                                                children=[
-                                                    html.Button(
-                                                        "Download CSV",
-                                                        id=ids.DOWNLOAD_CSV,
-                                                        className="tool",
-                                                        n_clicks=0,
-                                                    ),
-                                                    html.Div(id=ids.TABLE),
-                                                ],
-                                            ),
-                                        ),
-                                    ],
-                                ),
-                            ),
+                            html.Div(className="tabs-wrap", children=tabs()),
                         ],
                     ),
                 ],
             ),
         ],
     )
+
+
+TAB_NAMES = {"cards": "Partners", "table": "Table"}
+
+
+def tabs() -> list:
+    """Partners and Table, as WAI-ARIA tabs (Dash 4's dcc.Tabs are divs a keyboard
+    cannot reach). The tabs callback sets aria-selected and which panel shows."""
+    return [
+        html.Div(
+            role="tablist",
+            className="tablist",
+            **{"aria-label": "Show the selection as"},
+            children=[
+                html.Button(
+                    label,
+                    id={"type": ids.TAB, "tab": name},
+                    role="tab",
+                    className="tab",
+                    n_clicks=0,
+                    **{
+                        "aria-selected": "true" if name == "cards" else "false",
+                        "aria-controls": f"panel-{name}",
+                    },
+                )
+                for name, label in TAB_NAMES.items()
+            ],
+        ),
+        html.Div(
+            id="panel-cards",
+            role="tabpanel",
+            className="tabpanel",
+            **{"aria-label": "Partners"},
+            children=[
+                html.H2("Partners", className="visually-hidden"),
+                html.Section(id=ids.CARDS, className="cards"),
+            ],
+        ),
+        html.Div(
+            id="panel-table",
+            role="tabpanel",
+            className="tabpanel",
+            hidden=True,
+            **{"aria-label": "Table"},
+            children=[
+                html.H2("Table of the selection", className="visually-hidden"),
+                html.Button("Download CSV", id=ids.DOWNLOAD_CSV, className="tool", n_clicks=0),
+                html.Div(id=ids.TABLE),
+            ],
+        ),
+    ]
 
 
 def view_data(state: FilterState) -> dict:

@@ -49,6 +49,7 @@ def main() -> None:
                     ("desktop", DESKTOP, "/"),
                     ("desktop-kenya", DESKTOP, "/"),
                     ("phone", PHONE, "/"),
+                    ("present", DESKTOP, "/?mode=present&tour=1&focus=EASC"),
                 ]
                 for name, viewport, path in shots:
                     page = browser.new_page(viewport=viewport)
@@ -69,6 +70,14 @@ def main() -> None:
                         page.locator("#cards .card-title", has_text="Eastern Africa").click()
                         page.wait_for_function(
                             "() => document.querySelector('#cards .card.focused')"
+                        )
+                    if name == "present":
+                        page.wait_for_selector("#stage .card")
+                        page.keyboard.press("ArrowRight")  # the tour's second partner
+                        page.keyboard.press("Space")  # paused for the picture
+                        page.wait_for_function(
+                            "() => document.querySelector('#tour-status').textContent"
+                            ".includes('2 of 7 (paused)')"
                         )
                     page.wait_for_timeout(600)
                     target = OUT / f"screenshot-{name}.png"

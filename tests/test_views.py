@@ -207,8 +207,11 @@ def test_a_partner_without_headquarters_gets_no_marker_and_no_lines(tiny, atlas)
 def test_a_region_filter_zooms_the_map_to_it(network, atlas) -> None:
     filters, selection = view(network, atlas, region="eastern-africa")
     geo = map_figure(network, atlas, filters, selection).layout.geo
-    assert -30 < geo.lataxis.range[0] < -20 and 15 < geo.lataxis.range[1] < 30
-    assert 15 < geo.lonaxis.range[0] < 30 and 55 < geo.lonaxis.range[1] < 70
+    (south, north), (west, east) = geo.lataxis.range, geo.lonaxis.range
+    assert south < -20 and north > 12  # Madagascar to Eritrea
+    assert west < 29 and east > 57  # Rwanda to Mauritius
+    assert north - south < 70 and east - west < 120  # a region, not the world
+    assert (east - west) / (north - south) == pytest.approx(1.8, abs=0.01)  # fills the frame
 
 
 def test_hover_text_escapes_markup_from_the_data(tmp_path: Path, atlas) -> None:

@@ -244,8 +244,7 @@ def _geo_layout(
         # A tour flies to each partner: its headquarters and the countries it serves.
         focus = _focus_points(selection, atlas, partners.loc[state.focus])
         if focus is not None:
-            geo["lataxis"] = {"range": _padded(focus["latitude"], WORLD_LAT_RANGE[0], 90)}
-            geo["lonaxis"] = {"range": _padded(focus["longitude"], -180, 180)}
+            geo.update(_framed(focus))
         return geo
     region = atlas.region(state.region)
     if region is not None:
@@ -255,9 +254,26 @@ def _geo_layout(
         points = atlas.countries.loc[sorted(drawn or region.members), ["latitude", "longitude"]]
         points = points.dropna()
         if len(points):
-            geo["lataxis"] = {"range": _padded(points["latitude"], -90, 90)}
-            geo["lonaxis"] = {"range": _padded(points["longitude"], -180, 180)}
+            geo.update(_framed(points))
     return geo
+
+
+FRAME_ASPECT = 1.8  # width / height of the map on a laptop or projector
+
+
+def _framed(points: pd.DataFrame) -> dict:
+    """Latitude and longitude ranges around the points, widened to the map's shape so
+    the zoomed map fills its frame instead of standing in a narrow strip."""
+    lat = _padded(points["latitude"], WORLD_LAT_RANGE[0], 90)
+    lon = _padded(points["longitude"], -180, 180)
+    lat_span, lon_span = lat[1] - lat[0], lon[1] - lon[0]
+    if lon_span < lat_span * FRAME_ASPECT:
+        middle, half = (lon[0] + lon[1]) / 2, lat_span * FRAME_ASPECT / 2
+        lon = [max(-180.0, middle - half), min(180.0, middle + half)]
+    elif lat_span < lon_span / FRAME_ASPECT:
+        middle, half = (lat[0] + lat[1]) / 2, lon_span / FRAME_ASPECT / 2
+        lat = [max(WORLD_LAT_RANGE[0], middle - half), min(90.0, middle + half)]
+    return {"lataxis": {"range": lat}, "lonaxis": {"range": lon}}
 
 
 def _focus_points(selection: Selection, atlas: Atlas, partner: pd.Series) -> pd.DataFrame | None:

@@ -136,11 +136,13 @@ class Watch:
     requests: list[str] = field(default_factory=list)
 
     def foreign(self) -> list[str]:
-        return [url for url in self.requests if not url.startswith(self.origin + "/")]
+        # blob: and data: URLs are made in the page itself (plotly's PNG export).
+        own = (self.origin + "/", f"blob:{self.origin}/", "data:")
+        return [url for url in self.requests if not url.startswith(own)]
 
 
-def open_page(browser: Browser, url: str, viewport: dict, watch: Watch) -> Page:
-    context = browser.new_context(viewport=viewport)
+def open_page(browser: Browser, url: str, viewport: dict, watch: Watch, **context_options) -> Page:
+    context = browser.new_context(viewport=viewport, **context_options)
     page = context.new_page()
     page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: watch.errors.append(str(e)))
@@ -163,3 +165,18 @@ def page(browser: Browser, server: Server, watch: Watch) -> Iterator[Page]:
     opened = open_page(browser, server.url + "/", DESKTOP, watch)
     yield opened
     opened.context.close()
+
+
+@pytest.fixture
+def visit(browser: Browser, server: Server, watch: Watch) -> Iterator:
+    """Open a path of the app in a fresh browser context: visit("/?country=KEN", PHONE)."""
+    opened: list[Page] = []
+
+    def open_path(path: str, viewport: dict = DESKTOP, **context_options) -> Page:
+        page = open_page(browser, server.url + path, viewport, watch, **context_options)
+        opened.append(page)
+        return page
+
+    yield open_path
+    for page in opened:
+        page.context.close()
