@@ -95,8 +95,26 @@ def _parser() -> argparse.ArgumentParser:
         default=3,
         help="further tries after a rate limit, timeout or server error (default 3)",
     )
+    geo.add_argument(
+        "--budget",
+        type=_positive_seconds,
+        default=geocode.Settings.budget,
+        metavar="SECONDS",
+        help="most seconds the whole run may take (default %(default)g); places it has "
+        "no time left for are listed as failed, for the next run to do",
+    )
     geo.set_defaults(run=run_geocode)
     return parser
+
+
+def _positive_seconds(text: str) -> float:
+    try:
+        seconds = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not seconds > 0:
+        raise argparse.ArgumentTypeError(f"must be more than 0 seconds: {text!r}")
+    return seconds
 
 
 def _data_dir_option(parser: argparse.ArgumentParser) -> None:
@@ -169,6 +187,7 @@ def _summary(data_dir: Path, network: Network, elapsed: float) -> str:
 
 def run_geocode(args: argparse.Namespace) -> int:
     """`geocode`: geocode the headquarters missing from the cache."""
+    started = time.monotonic()  # the time budget counts reading the data too
     data_dir = args.data_dir or default_data_dir()
     checked = check_data(data_dir)
     if checked.network is None:
@@ -190,6 +209,7 @@ def run_geocode(args: argparse.Namespace) -> int:
         min_delay=max(args.min_delay, 0.0),
         timeout=args.timeout,
         retries=max(args.retries, 0),
+        budget=args.budget,
     )
     try:
         report = geocode.geocode_places(
@@ -198,6 +218,7 @@ def run_geocode(args: argparse.Namespace) -> int:
             settings,
             refresh=args.refresh,
             log=lambda line: print(line, flush=True),
+            started=started,
         )
     except (ValueError, geocode.CacheUnusable, geocode.Busy) as error:
         print(f"geocode: {error}", file=sys.stderr)

@@ -27,7 +27,7 @@ class RegionOption:
     members: frozenset[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: views cache on it
 class Atlas:
     """Countries (index iso3: name, region names, lat, lon, shaped) and region options."""
 

@@ -8,7 +8,9 @@ step through them).
 
 from __future__ import annotations
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from functools import lru_cache
+
+from dash import ALL, Dash, Input, Output, Patch, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.atlas import Atlas
@@ -23,8 +25,8 @@ from dashboard.layout import (
 from dashboard.network import Network
 from dashboard.state import DEFAULT_PACE, PACE_RANGE, FilterState, parse_query
 from dashboard.views.cards import cards, details, legend, summary
-from dashboard.views.figure import map_figure
-from dashboard.views.selection import select
+from dashboard.views.figure import focus_patch, map_figure
+from dashboard.views.selection import Selection, select
 from dashboard.views.table import link_table, sort_table, to_csv
 
 CONTROLS = (
@@ -53,6 +55,16 @@ def state_from(
         tour=bool(view.get("tour")),
         pace=_pace(pace),
         embed=bool(view.get("embed")),
+    )
+
+
+def _selection_key(state: FilterState) -> FilterState:
+    """Only what selects partners and links: focus and page modes do not."""
+    return FilterState(
+        region=state.region,
+        country=state.country,
+        partners=state.partners,
+        count_regions=state.count_regions,
     )
 
 
@@ -122,21 +134,42 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         Output(ids.STAGE, "children"),
         Output(ids.TABLE, "children"),
         Output(ids.ROOT, "className"),
+        Output(ids.DRAWN, "data"),
         *[Input(c, p) for c, p in CONTROLS],
         Input(ids.TOUR, "data"),
         Input(ids.SORT, "data"),
         Input(ids.TABS, "data"),
+        State(ids.DRAWN, "data"),
     )
     def update_view(*values):
-        *controls, tour_data, sort, tab = values
+        """Everything the selection shows. A change of focus alone (a click, a tour
+        step) sends a Patch of the figure's two focus traces, not the whole map."""
+        *controls, tour_data, sort, tab, drawn = values
         state = state_from(*controls, known)
         if state.tour and (tour_data or {}).get("active"):
             # The tour's partner is kept apart from FOCUS, so the tour never writes
             # what the URL callback reads (no cycle, and no history entry a step).
             state = state.with_(focus=tour_data.get("focus"))
-        selection = select(network, atlas, state)
-        partner_cards = cards(network, atlas, state, selection)
-        focused = [card for card in partner_cards if card.focused]
+        selection = selected(state)
+        # What the figure on the page was drawn for, apart from its focus: only when
+        # that is still current can a Patch of the focus traces be applied to it.
+        drawing = state.with_(focus=None, pace=DEFAULT_PACE).to_query()
+        triggered = set(ctx.triggered_prop_ids)
+        focus_only = bool(triggered) and triggered <= {f"{ids.FOCUS}.data", f"{ids.TOUR}.data"}
+        if focus_only and drawn == drawing:
+            figure = Patch()
+            focus_patch(network, atlas, state, selection, figure)
+            return (
+                figure,
+                no_update,
+                no_update,
+                no_update,
+                render_details(details(network, atlas, state, selection)),
+                stage(state),
+                no_update,
+                no_update,
+                no_update,
+            )
         table = no_update
         if tab == "table":
             rows = sort_table(
@@ -148,15 +181,39 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         classes += ["touring"] if state.tour else []
         classes += ["embed"] if state.embed else []
         return (
-            map_figure(network, atlas, state, selection),
-            render_legend(legend(network, selection)),
-            render_cards(partner_cards),
-            summary(network, atlas, state, selection),
+            *whole_view(state),
             render_details(details(network, atlas, state, selection)),
-            render_stage(focused[0]) if state.present and focused else [],
+            stage(state),
             table,
             " ".join(classes),
+            drawing,
         )
+
+    # The network never changes after start-up, so a view is a pure function of the
+    # filter state: each worker keeps the most recent ones (popular links, a tour's
+    # steps) instead of building them again.
+    @lru_cache(maxsize=64)
+    def selected(state: FilterState) -> Selection:
+        if state != _selection_key(state):
+            return selected(_selection_key(state))
+        return select(network, atlas, state)
+
+    @lru_cache(maxsize=64)
+    def whole_view(state: FilterState) -> tuple:
+        selection = selected(state)
+        return (
+            map_figure(network, atlas, state, selection),
+            render_legend(legend(network, selection)),
+            render_cards(cards(network, atlas, state, selection), len(selection.partners)),
+            summary(network, atlas, state, selection),
+        )
+
+    def stage(state: FilterState) -> list:
+        if not state.present or not state.focus:
+            return []
+        selection = selected(state)
+        focused = [c for c in cards(network, atlas, state, selection) if c.focused]
+        return render_stage(focused[0]) if focused else []
 
     @app.callback(
         Output(ids.FOCUS, "data", allow_duplicate=True),
@@ -333,6 +390,25 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
             "filename": f"partner-map{suffix}.csv",
             "type": "text/csv",
         }
+
+    app.clientside_callback(
+        """function (focus, tour, view) {
+            const toured = view && view.tour && tour && tour.active;
+            const chosen = toured ? tour.focus : focus;
+            const outputs = window.dash_clientside.callback_context.outputs_list;
+            const cards = outputs[0].map(o => o.id.id);
+            return [
+                cards.map(id => id === chosen ? "card focused" : "card"),
+                cards.map(id => id === chosen ? "true" : "false"),
+            ];
+        }""",
+        Output({"type": ids.CARD, "id": ALL}, "className"),
+        Output({"type": ids.CARD_FOCUS, "id": ALL}, "aria-pressed"),
+        Input(ids.FOCUS, "data"),
+        Input(ids.TOUR, "data"),
+        Input(ids.VIEW, "data"),
+        prevent_initial_call=True,
+    )
 
     app.clientside_callback(
         """async function (clicks) {

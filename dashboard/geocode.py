@@ -4,16 +4,23 @@ Nominatim's usage policy: an identifying User-Agent, at most one request a
 second, and results cached. A run holds a lock file for its whole length, so two
 runs are serialised (and together still send one request a second); every
 success is written to the cache at once, so a failure or a kill loses nothing.
+
+A run also has a time budget (`Settings.budget`), counted from the call (lock wait
+included): no wait or request is begun that the budget cannot cover in full, and
+every wait and request timeout is cut to what is left, so a run never outlasts it.
+The places it had no time for are reported failed, to be tried by the next run.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from filelock import FileLock, Timeout
@@ -47,6 +54,7 @@ class Settings:
     backoff: float = 2.0  # first wait after a failure; doubles each time
     max_wait: float = 60.0  # the longest single wait, whatever Retry-After says
     lock_timeout: float = 600.0  # how long to wait for another run to finish
+    budget: float = 600.0  # seconds for the whole run, waiting for the lock included
 
 
 @dataclass
@@ -79,8 +87,37 @@ def make_geocoder(settings: Settings) -> Nominatim:
         # geopy's requests adapter retries on its own inside urllib3 (unpaced, and
         # sleeping out any Retry-After uncapped); the stdlib adapter sends exactly one
         # request per call, so every try is paced and counted here.
-        adapter_factory=URLLibAdapter,
+        adapter_factory=_WholeRequestAdapter,
     )
+
+
+class _WholeRequestAdapter(URLLibAdapter):
+    """geopy's stdlib adapter, with `timeout` bounding the whole request.
+
+    urllib's timeout bounds each socket operation, so a server sending its answer a
+    few bytes at a time could hold one request for far longer. The request runs in a
+    helper thread instead, and is given up on (left to end by itself: the thread is a
+    daemon, and urllib's own timeout still ends it) once `timeout` has passed."""
+
+    def get_text(self, url: str, *, timeout: float, headers: dict[str, str]) -> str:
+        outcome: dict[str, Any] = {}
+
+        def fetch() -> None:
+            try:
+                outcome["text"] = URLLibAdapter.get_text(
+                    self, url, timeout=timeout, headers=headers
+                )
+            except BaseException as error:  # re-raised in the caller's thread
+                outcome["error"] = error
+
+        worker = threading.Thread(target=fetch, name="geocode-request", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if "error" in outcome:
+            raise outcome["error"]
+        if "text" in outcome:
+            return outcome["text"]
+        raise GeocoderTimedOut(f"no complete answer within {timeout:.1f} s")
 
 
 def geocode_places(
@@ -90,21 +127,38 @@ def geocode_places(
     *,
     refresh: bool = False,
     log: Callable[[str], None] = print,
+    started: float | None = None,
 ) -> Report:
-    """Geocode each query not yet in the cache (all of them with `refresh`)."""
+    """Geocode each query not yet in the cache (all of them with `refresh`).
+
+    The time budget counts from `started` (a `time.monotonic()` value; default: now)."""
+    if not settings.budget > 0:
+        raise ValueError(f"the time budget must be more than 0 s: {settings.budget!r}")
+    if settings.budget < settings.timeout:
+        raise ValueError(
+            f"the time budget ({settings.budget:g} s) is shorter than one request's "
+            f"timeout ({settings.timeout:g} s): no request could be sent"
+        )
+    budget = _Budget(settings.budget, time.monotonic() if started is None else started)
     lock = FileLock(str(cache_path) + ".lock", timeout=settings.lock_timeout)
     try:
         lock.acquire(timeout=0)
     except Timeout:
         log(f"another geocode run holds {lock.lock_file}; waiting for it to finish")
+        patience = min(settings.lock_timeout, budget.left())
         try:
-            lock.acquire()
+            lock.acquire(timeout=max(patience, 0.0))
         except Timeout:
+            if patience < settings.lock_timeout:
+                raise Busy(
+                    f"{lock.lock_file} was held by another run for the rest of "
+                    f"the time budget of {budget}"
+                ) from None
             raise Busy(
                 f"{lock.lock_file} was held for over {settings.lock_timeout:.0f} s"
             ) from None
     try:
-        return _run(cache_path, queries, settings, refresh, log)
+        return _run(cache_path, queries, settings, refresh, log, budget)
     finally:
         lock.release()
 
@@ -115,6 +169,7 @@ def _run(
     settings: Settings,
     refresh: bool,
     log: Callable[[str], None],
+    budget: _Budget,
 ) -> Report:
     # Read under the lock, so entries another run has just written are kept.
     entries, problems = read_cache(cache_path)
@@ -136,8 +191,16 @@ def _run(
         prefix = f"[{number}/{len(todo)}] {query}"
         try:
             entry = _geocode_one(
-                geocoder, query, settings, pacer, lambda m, p=prefix: log(f"{p}: {m}")
+                geocoder, query, settings, pacer, budget, lambda m, p=prefix: log(f"{p}: {m}")
             )
+        except _OutOfTime as failure:
+            # No time for this place, nor for the rest: each is listed, not tried.
+            report.failed[query] = str(failure)
+            log(f"{prefix}: FAILED: {failure}")
+            for later, rest in enumerate(todo[number:], start=number + 1):
+                report.failed[rest] = budget.used_up("not tried")
+                log(f"[{later}/{len(todo)}] {rest}: FAILED: {report.failed[rest]}")
+            break
         except _Failed as failure:
             report.failed[query] = str(failure)
             log(f"{prefix}: FAILED: {failure}")
@@ -147,13 +210,50 @@ def _run(
         report.geocoded.append(query)
         log(f"{prefix}: {entry.latitude:.4f}, {entry.longitude:.4f} ({entry.display_name})")
     # Keep the lock until the pause after the last request is over, so a run waiting
-    # for it cannot send its first request too soon after ours.
-    pacer.wait_out()
+    # for it cannot send its first request too soon after ours; the budget comes first.
+    budget.sleep(pacer.delay())
     return report
 
 
 class _Failed(Exception):
     pass
+
+
+class _OutOfTime(_Failed):
+    """The time budget cannot cover the next try."""
+
+
+class _Budget:
+    """The run's time budget: how much is left, and sleeps cut to fit it."""
+
+    def __init__(self, seconds: float, started: float) -> None:
+        self.seconds = seconds
+        self.deadline = started + seconds
+
+    def __str__(self) -> str:
+        return f"{self.seconds:g} s"
+
+    def left(self) -> float:
+        return self.deadline - time.monotonic()
+
+    def sleep(self, seconds: float) -> None:
+        seconds = min(seconds, self.left())
+        if seconds > 0:
+            time.sleep(seconds)
+
+    def fits(self, wait: float, timeout: float, log: Callable[[str], None]) -> bool:
+        """Whether a wait, then a request with this timeout, can end within the budget."""
+        left = self.left()
+        if wait + timeout <= left:
+            return True
+        log(
+            f"{max(left, 0.0):.1f} s of the time budget of {self} left: too little for "
+            f"a {wait:.1f} s wait and a request that may take {timeout:g} s; stopping"
+        )
+        return False
+
+    def used_up(self, detail: str) -> str:
+        return f"time budget of {self} used up; {detail}"
 
 
 class _Pacer:
@@ -163,16 +263,13 @@ class _Pacer:
         self.min_delay = min_delay
         self.next_at = 0.0
 
-    def wait(self) -> None:
-        delay = self.next_at - time.monotonic()
-        if delay > 0:
-            time.sleep(delay)
-        self.next_at = time.monotonic() + self.min_delay
+    def delay(self) -> float:
+        """Seconds to wait before the next request may be sent."""
+        return max(self.next_at - time.monotonic(), 0.0)
 
-    def wait_out(self) -> None:
-        delay = self.next_at - time.monotonic()
-        if delay > 0:
-            time.sleep(delay)
+    def sending(self) -> None:
+        """A request goes now: the one after it waits `min_delay`."""
+        self.next_at = time.monotonic() + self.min_delay
 
     def hold_off(self, seconds: float) -> None:
         self.next_at = max(self.next_at, time.monotonic() + seconds)
@@ -183,13 +280,22 @@ def _geocode_one(
     query: str,
     settings: Settings,
     pacer: _Pacer,
+    budget: _Budget,
     log: Callable[[str], None],
 ) -> Entry:
+    if not budget.fits(pacer.delay(), settings.timeout, log):
+        raise _OutOfTime(budget.used_up("not tried"))
     wait = settings.backoff
     for attempt in range(settings.retries + 1):
-        pacer.wait()
+        # The budget covered this wait and a whole request when the try was decided
+        # on; cutting both to what is left keeps the run within it to the last moment.
+        budget.sleep(pacer.delay())
+        pacer.sending()
+        timeout = min(settings.timeout, budget.left())
+        if timeout <= 0:
+            raise _OutOfTime(budget.used_up(f"gave up after {_tries(attempt)}"))
         try:
-            location = geocoder.geocode(query, exactly_one=True)
+            location = geocoder.geocode(query, exactly_one=True, timeout=timeout)
         except GeocoderParseError:
             raise _Failed(
                 "the server's answer was not JSON (an HTML error page? check --endpoint)"
@@ -220,14 +326,20 @@ def _geocode_one(
                 retrieved=datetime.now(UTC).isoformat(timespec="seconds"),
                 licence=str(location.raw.get("licence", "")),
             )
+        tries = _tries(attempt + 1)
         if attempt == settings.retries:
-            tries = "1 try" if attempt == 0 else f"{attempt + 1} tries"
             raise _Failed(f"{reason}; gave up after {tries}")
         pause = min(pause, settings.max_wait)
-        log(f"{reason}; trying again in {pause:.1f} s")
+        if not budget.fits(max(pacer.delay(), pause), settings.timeout, log):
+            raise _OutOfTime(budget.used_up(f"gave up after {tries}; last: {reason}"))
         pacer.hold_off(pause)
+        log(f"{reason}; trying again in {pause:.1f} s")
         wait *= 2
     raise AssertionError("unreachable")
+
+
+def _tries(count: int) -> str:
+    return "1 try" if count == 1 else f"{count} tries"
 
 
 def _caused_by_os_error(error: BaseException) -> bool:

@@ -29,6 +29,7 @@ TOUR_STATUS = "tour-status"
 
 SUMMARY = "summary"
 MAP = "map"
+DRAWN = "map-drawn"  # store: the state the figure on the page was drawn for, less its focus
 DETAILS = "details"
 LEGEND = "legend"
 STAGE = "stage"  # the focused partner's card, large, in presenter mode

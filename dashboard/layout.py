@@ -13,8 +13,9 @@ from dashboard.atlas import Atlas
 from dashboard.data.site import Site
 from dashboard.network import Network
 from dashboard.state import DEFAULT_PACE, PACE_RANGE, FilterState
-from dashboard.views.cards import Card, LegendItem
+from dashboard.views.cards import Card, Legend, capped_list
 from dashboard.views.figure import partner_label
+from dashboard.views.style import PLACE_COLOUR
 from dashboard.views.table import COLUMNS, PAGE_ROWS, SORTABLE
 from dashboard.views.text import countries
 
@@ -39,6 +40,7 @@ def page(network: Network, atlas: Atlas, site: Site, graph_config: dict) -> html
             dcc.Store(id=ids.VIEW, data=view_data(FilterState())),
             dcc.Store(id=ids.TOUR, data={"active": False, "focus": None}),
             dcc.Store(id=ids.TABS, data="cards"),
+            dcc.Store(id=ids.DRAWN, data=None),
             dcc.Store(id=ids.FOCUS, data=None),
             dcc.Store(id=ids.SORT, data={"column": None, "descending": False}),
             dcc.Interval(id=ids.TICK, interval=DEFAULT_PACE * 1000, disabled=True),
@@ -300,13 +302,10 @@ def country_options(network: Network, atlas: Atlas) -> list[dict]:
     ]
 
 
-def render_legend(items: list[LegendItem]) -> list:
+def render_legend(legend: Legend) -> list:
     """The marker legend, and a note on partners the map cannot place."""
-    markers = [i for i in items if i.marker]
-    unplaced = [i for i in items if not i.marker]
-    worldwide = [i for i in items if i.worldwide]
     parts: list = []
-    if markers:
+    if legend.items:
         parts.append(
             html.Ul(
                 className="legend-markers",
@@ -323,22 +322,39 @@ def render_legend(items: list[LegendItem]) -> list:
                             html.Abbr(i.label, title=i.name) if i.label != i.name else i.label,
                         ]
                     )
-                    for i in markers
+                    for i in legend.items
                 ],
             )
         )
-    if unplaced:
-        names = ", ".join(i.label for i in unplaced)
+    elif legend.places:
         parts.append(
-            html.P(f"No headquarters published, so no marker: {names}.", className="legend-note")
+            html.P(
+                [
+                    html.Span(
+                        "●",
+                        className="swatch",
+                        style={"color": PLACE_COLOUR},
+                        **{"aria-hidden": "true"},
+                    ),
+                    f" Headquarters of {legend.placed:,} partners in {legend.places:,} places;"
+                    " a marker's size shows how many are there.",
+                ],
+                className="legend-note",
+            )
         )
-    if worldwide:
-        names = ", ".join(i.label for i in worldwide)
+    if legend.unplaced:
+        parts.append(
+            html.P(
+                f"No headquarters published, so no marker: {capped_list(legend.unplaced)}.",
+                className="legend-note",
+            )
+        )
+    if legend.worldwide:
         parts.append(
             html.P(
                 [
                     html.Span("Worldwide", className="badge"),
-                    f" reach, not drawn on any country: {names}.",
+                    f" reach, not drawn on any country: {capped_list(legend.worldwide)}.",
                 ],
                 className="legend-note",
             )
@@ -346,9 +362,18 @@ def render_legend(items: list[LegendItem]) -> list:
     return parts
 
 
-def render_cards(cards: list[Card]) -> list[html.Article]:
-    """Card values to components."""
-    return [render_card(card) for card in cards]
+def render_cards(cards: list[Card], total: int) -> list:
+    """Card values to components, and a note when not every partner has a card."""
+    rendered: list = [render_card(card) for card in cards]
+    if total > len(cards):
+        rendered.append(
+            html.P(
+                f"Showing {len(cards):,} of {total:,} partners. Narrow the filters, or see "
+                "them all in the Table tab and its CSV.",
+                className="cards-note",
+            )
+        )
+    return rendered
 
 
 def render_stage(card: Card) -> list:

@@ -29,7 +29,7 @@ LINK_COLUMNS = ["partner_id", "iso3", "basis", "words", "area"]
 STATEMENT_COLUMNS = ["partner_id", "words", "basis", "place", "countries"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: views cache on it
 class Network:
     """Partners (one row each, in source order), links (partner x served country, with
     its basis) and statements (each served area in the source's words)."""

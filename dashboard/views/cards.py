@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
@@ -12,7 +13,7 @@ from dashboard.data.schema import HQ_BASES
 from dashboard.network import Network
 from dashboard.state import FilterState
 from dashboard.views import style
-from dashboard.views.figure import partner_label
+from dashboard.views.figure import MAX_DISTINCT_MARKERS, partner_label, partner_labels
 from dashboard.views.selection import Selection
 from dashboard.views.text import and_list, countries, plural
 
@@ -50,21 +51,35 @@ class Card:
     focused: bool
 
 
+MAX_CARDS = 24  # cards on the page; the table and the CSV hold every partner
+
+
 def cards(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> list[Card]:
-    """A card per partner in view, in the data's order."""
-    positions = {pid: i for i, pid in enumerate(network.partners["id"])}
-    partners = network.partners.set_index("id", drop=False)
-    return [
-        _card(partners.loc[pid], positions[pid], network, atlas, state)
-        for pid in selection.partners
-    ]
+    """A card for each of the first MAX_CARDS partners in view (and the one in focus),
+    in the data's order."""
+    shown = list(selection.partners[:MAX_CARDS])
+    if state.focus in selection.partners and state.focus not in shown:
+        shown[-1] = state.focus
+    partners = network.partners.reset_index(drop=True)
+    rows = partners[partners["id"].isin(shown)]
+    return [_card(row, int(position), network, atlas, state) for position, row in rows.iterrows()]
+
+
+@lru_cache(maxsize=8)
+def _rows_by_partner(network: Network) -> tuple[dict, dict]:
+    """Positions of each partner's links and statements, found once per network."""
+    return (
+        network.links.groupby("partner_id", sort=False).indices,
+        network.statements.groupby("partner_id", sort=False).indices,
+    )
 
 
 def _card(
     partner: pd.Series, position: int, network: Network, atlas: Atlas, state: FilterState
 ) -> Card:
     colour, symbol = style.partner_style(position)
-    statements = network.statements[network.statements["partner_id"] == partner["id"]]
+    statement_rows = _rows_by_partner(network)[1].get(partner["id"], [])
+    statements = network.statements.iloc[statement_rows]
     has_hq = bool(partner["hq_city"])
     return Card(
         id=partner["id"],
@@ -92,7 +107,7 @@ def _served_groups(
     network: Network, atlas: Atlas, pid: str, state: FilterState
 ) -> tuple[ServedGroup, ...]:
     """The partner's links, named countries first, then one group per named region."""
-    links = network.links[network.links["partner_id"] == pid]
+    links = network.links.iloc[_rows_by_partner(network)[0].get(pid, [])]
     groups = []
     named = links[links["basis"] == "named"]
     if len(named):
@@ -127,42 +142,61 @@ def _month(value: str) -> str:
 
 @dataclass(frozen=True)
 class LegendItem:
-    """A partner in view: how its marker looks, or why it has none."""
+    """A partner with a marker of its own: how the marker looks."""
 
     id: str
     label: str
     name: str
     colour: str
     symbol: str
-    marker: bool  # False: no headquarters on the map
-    worldwide: bool
 
 
-def legend(network: Network, selection: Selection) -> list[LegendItem]:
+@dataclass(frozen=True)
+class Legend:
+    """What the markers mean, and which partners in view the map cannot place."""
+
+    items: tuple[LegendItem, ...]  # one per partner, while each has its own marker
+    places: int  # places with markers, when markers are grouped by place (else 0)
+    placed: int  # partners in view with a marker
+    unplaced: tuple[str, ...]  # labels of partners in view with no published headquarters
+    worldwide: tuple[str, ...]  # labels of partners in view with worldwide reach
+
+
+def legend(network: Network, selection: Selection) -> Legend:
     """The marker legend for the partners in view, in the data's order."""
-    items = []
-    for position, partner in enumerate(network.partners.itertuples(index=False)):
-        if partner.id not in selection.partners:
-            continue
-        colour, symbol = style.partner_style(position)
-        items.append(
+    partners = network.partners.reset_index(drop=True)
+    in_view = partners[partners["id"].isin(selection.partners)]
+    placed = in_view[in_view["latitude"].notna()]
+    labels = in_view["acronym"].where(in_view["acronym"] != "", in_view["name"])
+    grouped = len(placed) > MAX_DISTINCT_MARKERS
+    items = ()
+    if not grouped:
+        items = tuple(
             LegendItem(
-                id=partner.id,
-                label=partner.acronym or partner.name,
-                name=partner.name,
-                colour=colour,
-                symbol=symbol,
-                marker=not pd.isna(partner.latitude),
-                worldwide=partner.id in selection.worldwide,
+                row["id"], row["acronym"] or row["name"], row["name"], *style.partner_style(int(i))
             )
+            for i, row in placed.iterrows()
         )
-    return items
+    return Legend(
+        items=items,
+        places=len(placed.groupby(["latitude", "longitude"])) if grouped else 0,
+        placed=len(placed),
+        unplaced=tuple(labels[in_view["latitude"].isna()]),
+        worldwide=tuple(labels[in_view["id"].isin(selection.worldwide)]),
+    )
+
+
+def capped_list(labels: list[str] | tuple[str, ...], limit: int = 10) -> str:
+    """'A, B and C', or 'A, B, … and 9,990 more' past `limit` names."""
+    if len(labels) <= limit:
+        return and_list(list(labels))
+    return ", ".join(labels[:limit]) + f" and {len(labels) - limit:,} more"
 
 
 def summary(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> str:
     """One sentence that says what the map shows: "2 partners serve Kenya: AGSCF and EASC."."""
-    partners = network.partners.set_index("id")
-    labels = [partner_label(partners.loc[pid]) for pid in selection.partners]
+    names = partner_labels(network)
+    labels = list(names.loc[list(selection.partners)])
     n = len(labels)
     subject = f"{plural(n, 'partner')} {'serves' if n == 1 else 'serve'}"
     basis = "" if state.count_regions else " by name"
@@ -175,24 +209,24 @@ def summary(network: Network, atlas: Atlas, state: FilterState, selection: Selec
             where = f"{where} in {region.name}"
         if not n:
             return f"No partner in this selection serves {where}{basis}."
-        return f"{subject} {where}{basis}: {and_list(labels)}."
+        return f"{subject} {where}{basis}: {capped_list(labels)}."
     if region is not None:
         if not n:
             return f"No partner in this selection serves a country in {region.name}{basis}."
-        return f"{subject} {served} in {region.name}{basis}: {and_list(labels)}."
+        return f"{subject} {served} in {region.name}{basis}: {capped_list(labels)}."
     if not n:
         return "No partner matches this selection."
     if selection.links.empty:
         verb = "states" if n == 1 else "state"
         if len(selection.worldwide) == n:
-            return f"{and_list(labels)} {verb} worldwide reach without naming countries."
-        return f"The sources name no served country for {and_list(labels)}."
+            return f"{capped_list(labels)} {verb} worldwide reach without naming countries."
+        return f"The sources name no served country for {capped_list(labels)}."
     between = " between them" if n > 1 else ""
-    sentence = f"{subject} {served}{basis}{between}: {and_list(labels)}."
+    sentence = f"{subject} {served}{basis}{between}: {capped_list(labels)}."
     if selection.worldwide:
-        names = [partner_label(partners.loc[pid]) for pid in selection.worldwide]
-        verb = "also states" if len(names) == 1 else "also state"
-        sentence += f" {and_list(names)} {verb} worldwide reach."
+        wide = list(names.loc[list(selection.worldwide)])
+        verb = "also states" if len(wide) == 1 else "also state"
+        sentence += f" {capped_list(wide)} {verb} worldwide reach."
     return sentence
 
 

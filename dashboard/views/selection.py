@@ -4,6 +4,7 @@ so the map, the cards and the summary always agree."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -17,9 +18,16 @@ class Selection:
     """The partners in view (network order), their links, and per-country counts."""
 
     partners: tuple[str, ...]
-    links: pd.DataFrame  # partner_id, iso3, basis, words, area: the links drawn
+    links: pd.DataFrame  # rows of network.links (original index kept): the links drawn
     counts: pd.DataFrame  # iso3, partners (count), named (count): one row per country drawn
     worldwide: tuple[str, ...]  # partners in view that state worldwide reach
+
+
+@lru_cache(maxsize=8)
+def worldwide_partners(network: Network) -> frozenset[str]:
+    """Partners whose source states worldwide reach."""
+    statements = network.statements
+    return frozenset(statements.loc[statements["basis"] == "worldwide", "partner_id"])
 
 
 def select(network: Network, atlas: Atlas, state: FilterState) -> Selection:
@@ -39,32 +47,29 @@ def select(network: Network, atlas: Atlas, state: FilterState) -> Selection:
     if region is not None:
         links = links[links["iso3"].isin(region.members)]
 
-    ids = list(network.partners["id"])
+    ids = network.partners["id"]
+    keep = pd.Series(True, index=ids.index)
     if state.partners:
-        ids = [pid for pid in ids if pid in state.partners]
+        keep &= ids.isin(state.partners)
     if state.country:
-        serving = set(links.loc[links["iso3"] == state.country, "partner_id"])
-        ids = [pid for pid in ids if pid in serving]
+        keep &= ids.isin(links.loc[links["iso3"] == state.country, "partner_id"].unique())
     elif region is not None:
-        ids = [pid for pid in ids if pid in set(links["partner_id"])]
-
-    links = links[links["partner_id"].isin(ids)]
-    worldwide = set(
-        network.statements.loc[network.statements["basis"] == "worldwide", "partner_id"]
-    )
+        keep &= ids.isin(links["partner_id"].unique())
+    chosen = ids[keep]
+    if not keep.all():
+        links = links[links["partner_id"].isin(chosen)]
+    worldwide = worldwide_partners(network)
     return Selection(
-        partners=tuple(ids),
-        links=links.reset_index(drop=True),
+        partners=tuple(chosen),
+        links=links,
         counts=_counts(links),
-        worldwide=tuple(pid for pid in ids if pid in worldwide),
+        worldwide=tuple(pid for pid in chosen if pid in worldwide),
     )
 
 
 def _counts(links: pd.DataFrame) -> pd.DataFrame:
-    grouped = links.groupby("iso3", sort=True)
+    named = links["basis"] == "named"
+    grouped = pd.DataFrame({"iso3": links["iso3"], "named": named}).groupby("iso3", sort=True)
     return pd.DataFrame(
-        {
-            "partners": grouped["partner_id"].nunique(),
-            "named": grouped["basis"].agg(lambda b: int((b == "named").sum())),
-        }
+        {"partners": grouped.size(), "named": grouped["named"].sum().astype(int)}
     ).reset_index()

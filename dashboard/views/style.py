@@ -16,6 +16,7 @@ LAND = "#f2f2ee"
 BORDER = "#9a9a9a"
 HIGHLIGHT = "#111111"
 LINE = "#333333"
+PLACE_COLOUR = "#D55E00"  # headquarters grouped by place, on large networks
 
 
 def partner_style(position: int) -> tuple[str, str]:

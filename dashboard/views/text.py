@@ -6,7 +6,7 @@ from __future__ import annotations
 def plural(n: int, singular: str, plural_form: str | None = None) -> str:
     """'1 partner', '3 partners', '2 countries'."""
     word = singular if n == 1 else (plural_form or singular + "s")
-    return f"{n} {word}"
+    return f"{n:,} {word}"
 
 
 def countries(n: int) -> str:

@@ -1,0 +1,1 @@
+"""Benchmarks: synthetic networks, a naive baseline app, and the measurements."""
