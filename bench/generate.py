@@ -121,8 +121,13 @@ def generate(n: int, folder: Path, seed: int = 7) -> Path:
         folder / "areas.csv",
         ["area", "m49", "countries", "except", "definition"],
         [
-            {"area": name, "m49": code, "countries": "", "except": "",
-             "definition": f"UN M49 {code} {name}"}
+            {
+                "area": name,
+                "m49": code,
+                "countries": "",
+                "except": "",
+                "definition": f"UN M49 {code} {name}",
+            }
             for name, code in AREAS
         ],
     )

@@ -37,6 +37,8 @@ def create_app(data_dir: Path | None = None) -> Dash:
         update_title=None,
         assets_folder=str(ASSETS_DIR),
         serve_locally=True,
+        # gzip for the page, scripts and callback answers (flask-compress).
+        compress=True,
         meta_tags=[
             {"name": "viewport", "content": "width=device-width, initial-scale=1"},
             {"name": "description", "content": site.note or site.title},
@@ -52,6 +54,9 @@ def create_app(data_dir: Path | None = None) -> Dash:
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
         "toImageButtonOptions": {"filename": "partner-map", "scale": 2},
     }
+    # assets/ URLs carry their file's modification time (?m=...), so browsers may keep
+    # them; a day also covers the map outlines, which plotly.js asks for by plain name.
+    app.server.config["SEND_FILE_MAX_AGE_DEFAULT"] = 86400
     app.layout = page(network, atlas, site, graph_config)
     callbacks.register(app, network, atlas)
     _add_health(app.server, network.summary())

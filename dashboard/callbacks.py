@@ -8,6 +8,7 @@ step through them).
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 from dash import ALL, Dash, Input, Output, Patch, State, ctx, no_update
@@ -28,6 +29,10 @@ from dashboard.views.cards import cards, details, legend, summary
 from dashboard.views.figure import focus_patch, map_figure
 from dashboard.views.selection import Selection, select
 from dashboard.views.table import link_table, sort_table, to_csv
+
+# Views kept per worker ($PARTNER_MAP_VIEW_CACHE; 0 turns the memo off, which the
+# benchmark uses to measure every view built afresh).
+VIEW_CACHE = int(os.environ.get("PARTNER_MAP_VIEW_CACHE", "256"))
 
 CONTROLS = (
     (ids.REGION, "value"),
@@ -192,13 +197,13 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
     # The network never changes after start-up, so a view is a pure function of the
     # filter state: each worker keeps the most recent ones (popular links, a tour's
     # steps) instead of building them again.
-    @lru_cache(maxsize=64)
+    @lru_cache(maxsize=VIEW_CACHE)
     def selected(state: FilterState) -> Selection:
         if state != _selection_key(state):
             return selected(_selection_key(state))
         return select(network, atlas, state)
 
-    @lru_cache(maxsize=64)
+    @lru_cache(maxsize=VIEW_CACHE)
     def whole_view(state: FilterState) -> tuple:
         selection = selected(state)
         return (

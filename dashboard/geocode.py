@@ -292,8 +292,10 @@ def _geocode_one(
         budget.sleep(pacer.delay())
         pacer.sending()
         timeout = min(settings.timeout, budget.left())
-        if timeout <= 0:
-            raise _OutOfTime(budget.used_up(f"gave up after {_tries(attempt)}"))
+        if timeout <= 0:  # the budget covered this try; only a stalled process gets here
+            raise _OutOfTime(
+                budget.used_up(f"gave up after {_tries(attempt)}" if attempt else "not tried")
+            )
         try:
             location = geocoder.geocode(query, exactly_one=True, timeout=timeout)
         except GeocoderParseError:

@@ -5,6 +5,8 @@ Only rendering lives here; what to show comes from the pure views.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pandas as pd
 from dash import dcc, html
 
@@ -381,6 +383,7 @@ def render_stage(card: Card) -> list:
     return [html.H2("In focus", className="visually-hidden"), render_card(card, expanded=True)]
 
 
+@lru_cache(maxsize=4096)
 def render_card(card: Card, expanded: bool = False) -> html.Article:
     """A partner card; `expanded` opens its served countries (the presenter's stage)."""
     facts = [

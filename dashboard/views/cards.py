@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 
@@ -60,9 +60,25 @@ def cards(network: Network, atlas: Atlas, state: FilterState, selection: Selecti
     shown = list(selection.partners[:MAX_CARDS])
     if state.focus in selection.partners and state.focus not in shown:
         shown[-1] = state.focus
-    partners = network.partners.reset_index(drop=True)
-    rows = partners[partners["id"].isin(shown)]
-    return [_card(row, int(position), network, atlas, state) for position, row in rows.iterrows()]
+    positions = _positions(network)
+    ordered = sorted(shown, key=positions.__getitem__)
+    return [
+        replace(_card_of(network, atlas, pid, state.count_regions), focused=pid == state.focus)
+        for pid in ordered
+    ]
+
+
+@lru_cache(maxsize=8)
+def _positions(network: Network) -> dict[str, int]:
+    return {pid: i for i, pid in enumerate(network.partners["id"])}
+
+
+@lru_cache(maxsize=4096)
+def _card_of(network: Network, atlas: Atlas, pid: str, count_regions: bool) -> Card:
+    """A partner's card depends only on the partner and the region-links switch."""
+    position = _positions(network)[pid]
+    row = network.partners.iloc[position]
+    return _card(row, position, network, atlas, FilterState(count_regions=count_regions))
 
 
 @lru_cache(maxsize=8)

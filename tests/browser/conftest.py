@@ -51,46 +51,42 @@ class Server:
     log: Path
 
 
-def start_gunicorn(data_dir: Path, log: Path, env: dict[str, str] | None = None) -> Server:
-    """The Procfile's gunicorn line, on a free loopback port, once /healthz answers."""
+def start_gunicorn(
+    data_dir: Path,
+    log: Path,
+    env: dict[str, str] | None = None,
+    app: str = "dashboard.app:server",
+    workers: int = 1,
+    ready_path: str = "/healthz",
+) -> Server:
+    """The Procfile's gunicorn line, on a free loopback port, once `ready_path` answers."""
     port = free_port()
     environment = {
         **os.environ,
         "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
+        "WEB_CONCURRENCY": str(workers),
         "PARTNER_MAP_DATA_DIR": str(data_dir),
         **(env or {}),
     }
+    command = [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"]
+    command += ["--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", app]
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "--config",
-                "gunicorn.conf.py",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "dashboard.app:server",
-            ],
-            cwd=REPO,
-            env=environment,
-            stdout=out,
-            stderr=subprocess.STDOUT,
+            command, cwd=REPO, env=environment, stdout=out, stderr=subprocess.STDOUT
         )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited {process.returncode}:\n{log.read_text()}")
         try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+            with urllib.request.urlopen(f"{url}{ready_path}", timeout=5) as response:
                 if response.status == 200:
                     return Server(url, process, log)
         except OSError:
             time.sleep(0.2)
     process.kill()
-    raise RuntimeError(f"gunicorn did not answer within 60 s:\n{log.read_text()}")
+    raise RuntimeError(f"gunicorn did not answer within 120 s:\n{log.read_text()}")
 
 
 def stop(server: Server) -> None:
@@ -105,10 +101,13 @@ def choose(page: Page, dropdown: str, text: str) -> None:
     """Open a dropdown, type to search, and pick the first match, as a person would."""
     page.click(f"#{dropdown}")
     search = page.locator(".dash-dropdown-search")
+    # A dropdown with a value opens with its chosen option focused, not the search box,
+    # and re-renders as the first letter lands: click into the box, then fill it.
+    search.click()
     expect(search).to_be_focused()
-    page.keyboard.type(text)
+    search.fill(text)
     expect(page.get_by_role("option").first).to_contain_text(text)
-    page.keyboard.press("Enter")
+    search.press("Enter")
 
 
 @pytest.fixture(scope="session")
