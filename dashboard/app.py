@@ -8,6 +8,7 @@ process changes after that, so any number of workers can serve it.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from functools import cache
@@ -22,13 +23,17 @@ from dashboard.config import default_data_dir
 from dashboard.data.load import load
 from dashboard.data.problems import DataError
 from dashboard.layout import page
+from dashboard.security import protect
 
 FRAME_ANCESTORS_ENV = "PARTNER_MAP_FRAME_ANCESTORS"
+LOG = logging.getLogger("partner_map")
 
 
 def create_app(data_dir: Path | None = None) -> Dash:
     """The dashboard for a data folder; raises DataError if the data is invalid."""
-    checked = load(data_dir or default_data_dir())
+    checked = load(data_dir or default_data_dir(), cache_optional=True)
+    for problem in checked.problems:
+        LOG.warning("%s", problem)
     network, site = checked.network, checked.site
     atlas = load_atlas()
     app = Dash(
@@ -60,7 +65,7 @@ def create_app(data_dir: Path | None = None) -> Dash:
     app.layout = page(network, atlas, site, graph_config)
     callbacks.register(app, network, atlas)
     _add_health(app.server, network.summary())
-    _add_headers(app.server, frame_ancestors())
+    protect(app, frame_ancestors())
     return app
 
 
@@ -71,13 +76,6 @@ def frame_ancestors() -> str:
     by default only the dashboard's own pages.
     """
     return os.environ.get(FRAME_ANCESTORS_ENV, "").strip() or "'self'"
-
-
-def _add_headers(server: Flask, ancestors: str) -> None:
-    @server.after_request
-    def headers(response):
-        response.headers["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
-        return response
 
 
 def _add_health(server: Flask, summary: dict) -> None:

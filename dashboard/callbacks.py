@@ -9,6 +9,7 @@ step through them).
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 
 from dash import ALL, Dash, Input, Output, Patch, State, ctx, no_update
@@ -45,22 +46,46 @@ CONTROLS = (
 )
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """The values a control can hold: anything else in a request is ignored."""
+
+    partners: frozenset[str]
+    regions: frozenset[str]
+    countries: frozenset[str]
+
+
+def _one(value, allowed: frozenset[str]) -> str | None:
+    return value if isinstance(value, str) and value in allowed else None
+
+
 def state_from(
-    region, country, partners, count_regions, focus, pace, view, known: set[str]
+    region, country, partners, count_regions, focus, pace, view, known: Vocabulary
 ) -> FilterState:
-    """The controls' values as a FilterState (values the page can only hold if valid)."""
-    view = view or {}
+    """The controls' values as a FilterState. A request can say anything, so every
+    value is checked against what the control could really hold."""
+    view = view if isinstance(view, dict) else {}
+    chosen = partners if isinstance(partners, list) else []
     return FilterState(
-        region=region or None,
-        country=country or None,
-        partners=tuple(partners or ()),
-        focus=focus if focus in known else None,
+        region=_one(region, known.regions),
+        country=_one(country, known.countries),
+        partners=tuple(dict.fromkeys(p for p in chosen if _one(p, known.partners))),
+        focus=_one(focus, known.partners),
         count_regions=count_regions is not False,
-        present=bool(view.get("present")),
-        tour=bool(view.get("tour")),
+        present=view.get("present") is True,
+        tour=view.get("tour") is True,
         pace=_pace(pace),
-        embed=bool(view.get("embed")),
+        embed=view.get("embed") is True,
     )
+
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _count(value) -> int:
+    """A click or tick count, as a request may send anything."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
 
 
 def _selection_key(state: FilterState) -> FilterState:
@@ -97,9 +122,9 @@ def controls_from(state: FilterState) -> tuple:
 def register(app: Dash, network: Network, atlas: Atlas) -> None:
     """Attach the callbacks to `app`."""
     partner_ids = list(network.partners["id"])
-    known = set(partner_ids)
     region_slugs = {r.slug for r in atlas.regions}
     countries = set(atlas.countries.index)
+    known = Vocabulary(frozenset(partner_ids), frozenset(region_slugs), frozenset(countries))
 
     @app.callback(
         Output(ids.URL, "search"),
@@ -115,7 +140,10 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         # On page load every input "changes" at once: the address wins.
         if ctx.triggered_id is None or f"{ids.URL}.search" in ctx.triggered_prop_ids:
             parsed = parse_query(
-                search or "", regions=region_slugs, countries=countries, partners=partner_ids
+                search if isinstance(search, str) else "",
+                regions=region_slugs,
+                countries=countries,
+                partners=partner_ids,
             )
             wanted = controls_from(parsed.state)
             have = controls_from(current)
@@ -151,10 +179,11 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         step) sends a Patch of the figure's two focus traces, not the whole map."""
         *controls, tour_data, sort, tab, drawn = values
         state = state_from(*controls, known)
-        if state.tour and (tour_data or {}).get("active"):
+        tour_data, sort = _dict(tour_data), _dict(sort)
+        if state.tour and tour_data.get("active"):
             # The tour's partner is kept apart from FOCUS, so the tour never writes
             # what the URL callback reads (no cycle, and no history entry a step).
-            state = state.with_(focus=tour_data.get("focus"))
+            state = state.with_(focus=_one(tour_data.get("focus"), known.partners))
         selection = selected(state)
         # What the figure on the page was drawn for, apart from its focus: only when
         # that is still current can a Patch of the focus traces be applied to it.
@@ -233,14 +262,15 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         click selects that country."""
         trigger = ctx.triggered_id
         if trigger == ids.MAP:
-            point = (click or {}).get("points", [{}])[0]
-            value = point.get("customdata")
-            if value in known:
+            points = _dict(click).get("points")
+            point = points[0] if isinstance(points, list) and points else {}
+            value = _dict(point).get("customdata")
+            if _one(value, known.partners):
                 return (None if value == focus else value), no_update
             if isinstance(value, str) and value in countries:
                 return no_update, value
             return no_update, no_update
-        if isinstance(trigger, dict) and trigger.get("id") in known:
+        if isinstance(trigger, dict) and _one(trigger.get("id"), known.partners):
             if not ctx.triggered[0]["value"]:
                 return no_update, no_update  # the cards were redrawn, not clicked
             return (None if trigger["id"] == focus else trigger["id"]), no_update
@@ -284,7 +314,7 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
     )
     def change_mode(_present, _leave, _start, _stop, view):
         """The presenter-mode and tour buttons."""
-        view = dict(view or {})
+        view = dict(_dict(view))
         trigger = ctx.triggered_id
         if trigger == ids.PRESENT:
             view["present"] = not view.get("present")
@@ -321,16 +351,21 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         arrive faster than the server answers all count, whatever order they land in.
         """
         interval = _pace(pace) * 1000
-        tour_data = tour_data or {}
-        counts = {"tick": ticks or 0, "prev": prevs or 0, "pause": pauses or 0, "next": nexts or 0}
-        if not (view or {}).get("tour"):
+        tour_data = _dict(tour_data)
+        counts = {
+            "tick": _count(ticks),
+            "prev": _count(prevs),
+            "pause": _count(pauses),
+            "next": _count(nexts),
+        }
+        if _dict(view).get("tour") is not True:
             stopped = {"active": False, "focus": None}
             return (stopped if tour_data.get("active") else no_update), True, interval, "Pause", ""
         order = select(network, atlas, state_from(*filters, None, None, None, known)).partners
         if not order:
             return no_update, True, interval, "Pause", "No partner to tour in this selection."
-        start = tour_data.get("start") if tour_data.get("active") else None
-        start = start or counts
+        start = _dict(tour_data.get("start")) if tour_data.get("active") else {}
+        start = {key: _count(start.get(key, counts[key])) for key in counts}
         moved = (
             (counts["tick"] - start["tick"])
             + (counts["next"] - start["next"])
@@ -371,7 +406,8 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         """Clicking a column heading sorts by it; again, the other way round."""
         if not isinstance(ctx.triggered_id, dict) or not ctx.triggered[0]["value"]:
             return no_update
-        column = ctx.triggered_id["column"]
+        column = ctx.triggered_id.get("column")
+        sort = _dict(sort)
         descending = sort.get("column") == column and not sort.get("descending")
         return {"column": column, "descending": descending}
 

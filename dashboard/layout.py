@@ -391,6 +391,10 @@ def render_card(card: Card, expanded: bool = False) -> html.Article:
         ("Founded", card.founded),
         ("MoU signed", card.mou),
     ]
+    if card.website:
+        # check accepts only http(s) addresses, so this can never be a javascript: link.
+        link = html.A(card.website, href=card.website, rel="noopener noreferrer", target="_blank")
+        facts.append(("Website", link))
     return html.Article(
         id={"type": ids.CARD, "id": card.id},
         className="card focused" if card.focused else "card",

@@ -7,7 +7,7 @@ network is built only when no error was found, so bad data is never half-loaded.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -43,21 +43,32 @@ def load_network(data_dir: Path) -> Network:
     return load(data_dir).network
 
 
-def load(data_dir: Path) -> Checked:
-    """The validated data folder (network and site settings); raises DataError."""
-    checked = check_data(data_dir)
+def load(data_dir: Path, *, cache_optional: bool = False) -> Checked:
+    """The validated data folder (network and site settings); raises DataError.
+
+    With `cache_optional` (the server's start-up), a geocache.json that is missing,
+    unreadable or broken is a warning: the dashboard serves, and the partners it
+    held coordinates for are shown as not geocoded, rather than not serving at all.
+    """
+    checked = check_data(data_dir, cache_optional=cache_optional)
     if checked.network is None:
         raise DataError(checked.problems)
     return checked
 
 
-def check_data(data_dir: Path) -> Checked:
+def check_data(data_dir: Path, *, cache_optional: bool = False) -> Checked:
     """Validate every file of `data_dir` and build the network if nothing is wrong."""
     problems: list[Problem] = []
     areas = _load_areas(data_dir / schema.AREAS_CSV, problems)
     partners = _load_partners(data_dir / schema.PARTNERS_CSV, problems)
     statements = _load_served(data_dir / schema.SERVED_CSV, partners, areas, problems)
     cache, cache_problems = read_cache(data_dir / schema.GEOCACHE_JSON)
+    if cache_optional and errors(cache_problems):
+        cache = {}
+        cache_problems = [
+            replace(p, severity="warning", message=f"{p.message}; serving without coordinates")
+            for p in cache_problems
+        ]
     problems.extend(cache_problems)
     site, site_problems = read_site(data_dir)
     problems.extend(site_problems)
