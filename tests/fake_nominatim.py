@@ -8,7 +8,17 @@ real geopy client can be pointed at it over TCP. What each query gets is scripte
         ...  # settings.endpoint = server.url
 
 Each query has a list of steps used one per request, in order; the last step repeats.
-Queries nobody scripted get `default` (an empty result unless told otherwise). Every
+Queries nobody scripted get `default` (an empty result unless told otherwise).
+
+Faults that hit whatever is asked (a 429 storm, an outage, a flaky proxy) are scripted
+as one sequence for the whole server; each request takes the sequence's next step,
+and once it is used up, its query's own script answers again. `Scripted()` in the
+sequence (alone or as a `Delay`'s `then`) means "the query's own next step":
+
+    server.script(NAIROBI, hit(...)); server.script(MUMBAI, hit(...))
+    server.sequence([*storm(3), Scripted(), Reset(), Delay(0.5, Scripted()), Malformed()])
+
+`storm` and `outage` write the usual runs of 429s and 503s. Every
 request is recorded (monotonic time, path, parameters, User-Agent, the step it got) in
 `server.requests`, so tests can count retries and measure the spacing of requests. The
 times come from `time.monotonic()`, which on Linux is one clock for every process, so
@@ -21,6 +31,7 @@ fault is a new subclass of `Step`.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import json
 import socket
 import struct
@@ -193,6 +204,73 @@ class Gate(Step):
         self.then.answer(handler)
 
 
+@dataclass(frozen=True)
+class Trickle(Step):
+    """Answer `then`, `chunk` bytes at a time with `interval` seconds between them.
+
+    Each read of the client's is quickly answered, so a per-read timeout never fires,
+    yet the whole answer takes long: a slow proxy, or a server under load."""
+
+    interval: float
+    then: Step = field(default_factory=Empty)
+    chunk: int = 32
+
+    def answer(self, handler: _Handler) -> None:
+        raw = handler.wfile
+        handler.wfile = _Trickling(raw, self.chunk, self.interval, handler.server)
+        try:
+            self.then.answer(handler)
+        finally:
+            handler.wfile = raw
+
+
+@dataclass(frozen=True)
+class Scripted(Step):
+    """In the server's sequence: the asked query's own next step, as `script` set it."""
+
+    def answer(self, handler: _Handler) -> None:
+        raise RuntimeError("Scripted() is resolved when a request arrives; it never answers")
+
+
+def storm(
+    count: int, then: Step | Sequence[Step] = (), *, retry_after: int | str | None = 1
+) -> list[Step]:
+    """`count` answers 429 (with Retry-After: `retry_after`), then the steps `then`."""
+    return [rate_limited(retry_after)] * count + _steps(then)
+
+
+def outage(count: int, then: Step | Sequence[Step] = (), *, code: int = 503) -> list[Step]:
+    """`count` answers `code` (503 Service Unavailable), then the steps `then`."""
+    return [Status(code)] * count + _steps(then)
+
+
+def _steps(steps: Step | Sequence[Step]) -> list[Step]:
+    return [steps] if isinstance(steps, Step) else list(steps)
+
+
+def _holds_scripted(step: Step) -> bool:
+    then = getattr(step, "then", None)
+    return isinstance(step, Scripted) or (isinstance(then, Step) and _holds_scripted(then))
+
+
+class _Trickling:
+    """A stand-in for a handler's `wfile` that sends slowly (see `Trickle`)."""
+
+    def __init__(self, raw: Any, chunk: int, interval: float, server: _Server) -> None:
+        self.raw, self.chunk, self.interval, self.server = raw, max(chunk, 1), interval, server
+
+    def write(self, data: bytes) -> int:
+        for start in range(0, len(data), self.chunk):
+            if start and self.server.stopping.wait(self.interval):
+                raise ConnectionAbortedError("the server is stopping")
+            self.raw.write(data[start : start + self.chunk])
+            self.raw.flush()
+        return len(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
 # What was asked
 
 
@@ -229,6 +307,7 @@ class FakeNominatim:
         self._lock = threading.Lock()
         self._script: dict[str, list[Step]] = {}
         self._used: dict[str, int] = {}
+        self._sequence: list[Step] = []
         self._requests: list[Request] = []
         self.default = default if default is not None else Empty()
         for query, steps in (script or {}).items():
@@ -240,21 +319,50 @@ class FakeNominatim:
 
     def script(self, query: str, steps: Sequence[Step] | Step) -> None:
         """Set (or replace) the steps for `query`; its count of used steps restarts."""
-        steps = [steps] if isinstance(steps, Step) else list(steps)
+        steps = _steps(steps)
         if not steps:
             raise ValueError(f"no steps for {query!r}")
+        if any(_holds_scripted(step) for step in steps):
+            raise ValueError("Scripted() belongs in the server's sequence, not a query's script")
         with self._lock:
             self._script[query] = steps
             self._used[query] = 0
 
+    def sequence(self, steps: Sequence[Step] | Step) -> None:
+        """Set (or replace) the steps the next requests get, whatever they ask for.
+
+        One step per request, in order, each used once; then the queries' own scripts
+        answer again. `Scripted()` in it stands for the asked query's own next step."""
+        with self._lock:
+            self._sequence = _steps(steps)
+
+    @property
+    def sequence_left(self) -> int:
+        """How many steps of the sequence are still to be used."""
+        with self._lock:
+            return len(self._sequence)
+
     def _next_step(self, query: str | None) -> Step:
         with self._lock:
-            steps = self._script.get(query or "")
-            if steps is None:
-                return self.default
-            index = self._used[query]
-            self._used[query] = index + 1
-            return steps[min(index, len(steps) - 1)]
+            if self._sequence:
+                return self._resolve(self._sequence.pop(0), query)
+            return self._own_step(query)
+
+    def _own_step(self, query: str | None) -> Step:
+        steps = self._script.get(query or "")
+        if steps is None:
+            return self.default
+        index = self._used[query]
+        self._used[query] = index + 1
+        return steps[min(index, len(steps) - 1)]
+
+    def _resolve(self, step: Step, query: str | None) -> Step:
+        if isinstance(step, Scripted):
+            return self._own_step(query)
+        then = getattr(step, "then", None)
+        if isinstance(then, Step) and _holds_scripted(then):
+            return dataclasses.replace(step, then=self._resolve(then, query))
+        return step
 
     # what was asked
 
@@ -426,6 +534,6 @@ class _Handler(BaseHTTPRequestHandler):
 def _describe(step: Step) -> str:
     if isinstance(step, Status):
         return f"Status({step.code})"
-    if isinstance(step, Delay | Gate):
+    if isinstance(step, Delay | Gate | Trickle):
         return f"{type(step).__name__}->{_describe(step.then)}"
     return type(step).__name__

@@ -77,6 +77,11 @@ def server():
 @pytest.fixture
 def partial_data(tmp_path: Path) -> Path:
     """A copy of data/ whose geocache.json holds only the KEPT places."""
+    return copy_partial_data(tmp_path)
+
+
+def copy_partial_data(tmp_path: Path) -> Path:
+    """Make the `partial_data` folder in `tmp_path` (for other test modules too)."""
     folder = tmp_path / "data"
     folder.mkdir()
     for source in DATA.iterdir():  # the CSV files, and any other settings kept there
