@@ -102,7 +102,7 @@ def _pace(value) -> int:
     """Seconds per tour step, kept inside PACE_RANGE whatever the input box holds."""
     try:
         return min(max(int(value), PACE_RANGE[0]), PACE_RANGE[1])
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # None, "x", Infinity
         return DEFAULT_PACE
 
 
@@ -187,7 +187,7 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         selection = selected(state)
         # What the figure on the page was drawn for, apart from its focus: only when
         # that is still current can a Patch of the focus traces be applied to it.
-        drawing = state.with_(focus=None, pace=DEFAULT_PACE).to_query()
+        drawing = f"{state.with_(focus=None, pace=DEFAULT_PACE).to_query()}|{tab}|{sort}"
         triggered = set(ctx.triggered_prop_ids)
         focus_only = bool(triggered) and triggered <= {f"{ids.FOCUS}.data", f"{ids.TOUR}.data"}
         if focus_only and drawn == drawing:
@@ -226,14 +226,19 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
     # The network never changes after start-up, so a view is a pure function of the
     # filter state: each worker keeps the most recent ones (popular links, a tour's
     # steps) instead of building them again.
-    @lru_cache(maxsize=VIEW_CACHE)
     def selected(state: FilterState) -> Selection:
-        if state != _selection_key(state):
-            return selected(_selection_key(state))
-        return select(network, atlas, state)
+        return _select(_selection_key(state))
 
     @lru_cache(maxsize=VIEW_CACHE)
+    def _select(key: FilterState) -> Selection:
+        return select(network, atlas, key)
+
     def whole_view(state: FilterState) -> tuple:
+        # Pace and embedding change nothing the map, legend, cards or summary show.
+        return _whole_view(state.with_(pace=DEFAULT_PACE, embed=False))
+
+    @lru_cache(maxsize=VIEW_CACHE)
+    def _whole_view(state: FilterState) -> tuple:
         selection = selected(state)
         return (
             map_figure(network, atlas, state, selection),
@@ -340,7 +345,8 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         Input(ids.TOUR_PAUSE, "n_clicks"),
         Input(ids.TOUR_NEXT, "n_clicks"),
         State(ids.TOUR, "data"),
-        *[State(c, p) for c, p in CONTROLS[:4]],
+        # Inputs, not State: a filter change moves the tour onto the new selection.
+        *[Input(c, p) for c, p in CONTROLS[:4]],
         prevent_initial_call=True,
     )
     def tour(view, pace, ticks, prevs, pauses, nexts, tour_data, *filters):
@@ -361,7 +367,7 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
         if _dict(view).get("tour") is not True:
             stopped = {"active": False, "focus": None}
             return (stopped if tour_data.get("active") else no_update), True, interval, "Pause", ""
-        order = select(network, atlas, state_from(*filters, None, None, None, known)).partners
+        order = selected(state_from(*filters, None, None, None, known)).partners
         if not order:
             return no_update, True, interval, "Pause", "No partner to tour in this selection."
         start = _dict(tour_data.get("start")) if tour_data.get("active") else {}
@@ -387,8 +393,10 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
     )
     def choose_tab(_clicks):
         """Show the tab that was clicked."""
-        chosen = ctx.triggered_id["tab"] if isinstance(ctx.triggered_id, dict) else "cards"
-        names = [spec["id"]["tab"] for spec in ctx.outputs_list[1]]
+        chosen = ctx.triggered_id.get("tab") if isinstance(ctx.triggered_id, dict) else None
+        if chosen not in ("cards", "table"):
+            chosen = "cards"
+        names = [spec["id"].get("tab") for spec in ctx.outputs_list[1]]
         return (
             chosen,
             ["true" if name == chosen else "false" for name in names],
@@ -420,7 +428,7 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
     def download_csv(_clicks, *controls):
         """The current selection's table as CSV, named after its filters."""
         state = state_from(*controls, known)
-        table = link_table(network, atlas, select(network, atlas, state))
+        table = link_table(network, atlas, selected(state))
         suffix = "".join(
             f"_{key}-{value}"
             for key, value in (("region", state.region), ("country", state.country))

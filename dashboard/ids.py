@@ -2,7 +2,7 @@
 
 ROOT = "app"
 URL = "url"
-VIEW = "view"  # store: presenter mode, tour, pace, embed (from the URL)
+VIEW = "view"  # store: presenter mode, tour and embed (from the URL)
 NOTICE = "notice"
 
 REGION = "filter-region"
@@ -17,7 +17,7 @@ COPY_STATUS = "copy-status"
 PRESENT = "present-toggle"
 PRESENT_EXIT = "present-exit"
 
-TOUR = "tour"  # store: which partner the tour is on, and whether it is paused
+TOUR = "tour"  # store: the tour's partner, and the counts it started from
 TICK = "tour-tick"
 TOUR_START = "tour-start"
 TOUR_PREV = "tour-prev"

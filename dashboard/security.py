@@ -116,8 +116,10 @@ def envelope_problem(body: Any, callbacks: dict) -> str | None:
     if "callback" not in spec:  # a clientside callback: it runs in the browser
         return "no such server callback"
     changed = body.get("changedPropIds", [])
-    if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
-        return "changedPropIds must be a list of strings"
+    if not isinstance(changed, list) or not all(
+        isinstance(c, str) and _is_input_of(c, spec) for c in changed
+    ):
+        return "changedPropIds must name inputs of the callback"
     for part in ("inputs", "state"):
         declared = spec.get(part, [])
         given = body.get(part, [] if part == "state" else None)
@@ -138,11 +140,48 @@ def _outputs_problem(output: str, outputs: Any) -> str | None:
     if not isinstance(items, list) or len(items) != len(names):
         return "outputs do not match the callback"
     for name, item in zip(names, items, strict=True):
-        parts = item if name.startswith("{") and isinstance(item, list) else [item]
-        for part in parts:
-            if not isinstance(part, dict) or "id" not in part or "property" not in part:
-                return "each output needs an id and a property"
+        component, prop = name.split("@")[0].rsplit(".", 1)
+        if component.startswith("{"):
+            pattern = json.loads(component)
+            if not isinstance(item, list) or not all(
+                isinstance(part, dict) and _fits(part.get("id"), pattern) for part in item
+            ):
+                return "a pattern-matching output takes a list of items with matching ids"
+        elif not isinstance(item, dict) or (item.get("id"), item.get("property")) != (
+            component,
+            prop,
+        ):
+            return "outputs do not match the callback"
     return None
+
+
+def _fits(item_id: Any, pattern: dict) -> bool:
+    """A component id fits a pattern: the same keys, and the same value where the
+    pattern names one (ALL matches any string)."""
+    if not isinstance(item_id, dict) or set(item_id) != set(pattern):
+        return False
+    return all(
+        isinstance(item_id[key], str) if isinstance(value, list) else item_id[key] == value
+        for key, value in pattern.items()
+    )
+
+
+def _is_input_of(prop_id: str, spec: dict) -> bool:
+    """Whether "id.property" names one of the callback's inputs (a pattern input's
+    id comes as the matching component's id, in JSON)."""
+    component, _, prop = prop_id.rpartition(".")
+    for declared in spec.get("inputs", []):
+        if declared.get("property") != prop:
+            continue
+        if declared["id"] == component:
+            return True
+        if declared["id"].startswith("{") and component.startswith("{"):
+            try:
+                if _fits(json.loads(component), json.loads(declared["id"])):
+                    return True
+            except ValueError:
+                return False
+    return False
 
 
 def _item_problem(want: dict, got: Any) -> str | None:
@@ -151,14 +190,13 @@ def _item_problem(want: dict, got: Any) -> str | None:
     if isinstance(declared, str) and declared.startswith("{"):
         # Pattern-matching (ALL): a list of items whose dict ids share the pattern's type.
         pattern = json.loads(declared)
-        items = got if isinstance(got, list) else [got]
-        for item in items:
-            if not isinstance(item, dict) or not isinstance(item.get("id"), dict):
-                return "a pattern-matching item must carry a dict id"
+        if not isinstance(got, list):
+            return "a pattern-matching input takes a list"
+        for item in got:
+            if not isinstance(item, dict) or not _fits(item.get("id"), pattern):
+                return "wrong id"
             if item.get("property") != want.get("property"):
                 return "wrong property"
-            if item["id"].get("type") != pattern.get("type"):
-                return "wrong id"
         return None
     if not isinstance(got, dict):
         return "each item must be an object"

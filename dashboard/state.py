@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qs, urlencode
 
 MAX_VALUE_LENGTH = 100  # longer values are dropped: no id, code or slug is this long
+MAX_FIELDS = 50  # parameters read from a link; the rest are named in the notice
 DEFAULT_PACE = 8
 PACE_RANGE = (3, 120)
 
@@ -76,8 +77,17 @@ def parse_query(
     partners: Sequence[str],
 ) -> Parsed:
     """Read a query string, keeping only values that name a real region, country or partner."""
-    params = parse_qs(query.lstrip("?"), keep_blank_values=True, max_num_fields=50)
-    return parse_params(params, regions=regions, countries=countries, partners=partners)
+    fields = query.lstrip("?").split("&")
+    too_many = len(fields) > MAX_FIELDS
+    params = parse_qs("&".join(fields[:MAX_FIELDS]), keep_blank_values=True)
+    parsed = parse_params(params, regions=regions, countries=countries, partners=partners)
+    if too_many:
+        dropped = (
+            *parsed.dropped,
+            f"{len(fields) - MAX_FIELDS} parameters past the first {MAX_FIELDS}",
+        )
+        return Parsed(parsed.state, dropped)
+    return parsed
 
 
 def parse_params(

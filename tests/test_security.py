@@ -128,7 +128,7 @@ def fuzz_cases(callbacks: list[dict], count: int, seed: int = 6) -> list[tuple[s
     ]
     while len(cases) < count:
         body = json.loads(json.dumps(rng.choice(real)))
-        kind = rng.randrange(8)
+        kind = rng.randrange(11)
         if kind == 0:
             body.pop(rng.choice(["output", "inputs", "state", "changedPropIds", "outputs"]), None)
         elif kind == 1:
@@ -142,6 +142,21 @@ def fuzz_cases(callbacks: list[dict], count: int, seed: int = 6) -> list[tuple[s
             body[rng.choice(["inputs", "state", "changedPropIds"])] = rng.choice(junk)
         elif kind == 5 and body["inputs"]:
             body["inputs"].append({"id": "extra", "property": "value", "value": 1})
+        elif kind == 8:
+            body["changedPropIds"] = [rng.choice(["{x.n_clicks", "nope.value", '{"type":1}.x', ""])]
+        elif kind == 9:
+            # Pattern-matching items and outputs of the wrong shape.
+            for item in body["inputs"]:
+                if isinstance(item.get("id"), dict):
+                    item["id"] = rng.choice([{"type": item["id"]["type"]}, {"x": 1}, "str"])
+            body["outputs"] = rng.choice([{"id": {"type": "tab"}, "property": "x"}, [[{}]], 7])
+        elif kind == 10:
+            body["inputs"] = [
+                {**item, "value": rng.choice([1e308, float("inf"), -(2**70), "Infinity"])}
+                if isinstance(item, dict)
+                else item
+                for item in body["inputs"]
+            ]
         else:
             for item in body["inputs"] + body["state"]:
                 if isinstance(item, dict):

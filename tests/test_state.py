@@ -45,3 +45,10 @@ def test_unknown_and_hostile_values_are_dropped_and_named() -> None:
     assert "partner=nobody" in parsed.dropped
     assert any(d.startswith("focus=AAAA") and len(d) < 60 for d in parsed.dropped)
     assert "regions=maybe" in parsed.dropped
+
+
+def test_a_link_with_too_many_parameters_keeps_the_first_fifty_and_says_so() -> None:
+    query = "&".join(["partner=EASC"] * 60)
+    parsed = parse_query(query, **VALID)
+    assert parsed.state.partners == ("EASC",)
+    assert parsed.dropped == ("10 parameters past the first 50",)

@@ -262,3 +262,17 @@ def test_hover_text_escapes_markup_from_the_data(tmp_path: Path, atlas) -> None:
     (choropleth,) = trace(figure(hostile, atlas, filters, selection), "countries served")
     assert "<img" not in choropleth.text[0]
     assert "&lt;img" in choropleth.text[0]
+
+
+def test_the_csv_cannot_carry_a_spreadsheet_formula(tmp_path: Path, atlas) -> None:
+    from dashboard.views.table import link_table, to_csv
+
+    hostile = tiny_network(
+        tmp_path / "formula",
+        [partner("X", acronym='=HYPERLINK("http://evil")')],
+        [("X", "@SUM(1+1)", "named", "Kenya")],
+    )
+    _, selection = view(hostile, atlas)
+    text = to_csv(link_table(hostile, atlas, selection))
+    assert "'=HYPERLINK" in text and "'@SUM(1+1)" in text
+    assert ",=" not in text and ",@" not in text

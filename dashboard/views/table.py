@@ -7,6 +7,7 @@ import pandas as pd
 
 from dashboard.atlas import Atlas
 from dashboard.network import Network
+from dashboard.views.figure import partner_labels
 from dashboard.views.selection import Selection
 
 # Column name -> heading on the page. The CSV uses the names (documented in the README).
@@ -28,17 +29,13 @@ PAGE_ROWS = 250  # rows shown on the page; the CSV holds them all
 
 def link_table(network: Network, atlas: Atlas, selection: Selection) -> pd.DataFrame:
     """The rows, in partner order then country name."""
-    partners = network.partners.set_index("id")
     links = selection.links
     countries = atlas.countries.reindex(links["iso3"])
     order = {pid: i for i, pid in enumerate(network.partners["id"])}
     table = pd.DataFrame(
         {
             "partner_id": links["partner_id"].to_numpy(),
-            "partner": [
-                partners.at[pid, "acronym"] or partners.at[pid, "name"]
-                for pid in links["partner_id"]
-            ],
+            "partner": links["partner_id"].map(partner_labels(network)).to_numpy(),
             "country_iso3": links["iso3"].to_numpy(),
             "country": countries["name"].to_numpy(),
             "region": countries["region"].to_numpy(),
@@ -61,6 +58,18 @@ def sort_table(table: pd.DataFrame, column: str | None, descending: bool) -> pd.
     return table.sort_values(column, ascending=not descending, kind="stable").reset_index(drop=True)
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def to_csv(table: pd.DataFrame) -> str:
-    """CSV text: UTF-8, a header row of the column names, one row per link."""
-    return table.to_csv(index=False, lineterminator="\n")
+    """CSV text: UTF-8, a header row of the column names, one row per link.
+
+    A cell that a spreadsheet would read as a formula (=, +, -, @ first) gets a
+    leading apostrophe, so data from the CSV files can never run in Excel.
+    """
+    safe = table.apply(
+        lambda column: column.map(
+            lambda v: f"'{v}" if isinstance(v, str) and v.startswith(FORMULA_START) else v
+        )
+    )
+    return safe.to_csv(index=False, lineterminator="\n")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import BUNDLED_DATA, REPO
 
@@ -98,13 +99,24 @@ def stop(server: Server) -> None:
 
 
 def choose(page: Page, dropdown: str, text: str) -> None:
-    """Open a dropdown, type to search, and pick the first match, as a person would."""
-    page.click(f"#{dropdown}")
+    """Open a dropdown, search it, and pick the first match, as a person would.
+
+    A dropdown with a value opens with its chosen option focused, not the search box,
+    and re-renders as the first letter lands: so click into the box, then fill it.
+    On a loaded machine the popover can miss the first click; then close and retry.
+    """
     search = page.locator(".dash-dropdown-search")
-    # A dropdown with a value opens with its chosen option focused, not the search box,
-    # and re-renders as the first letter lands: click into the box, then fill it.
-    search.click()
-    expect(search).to_be_focused()
+    for attempt in range(3):
+        page.click(f"#{dropdown}")
+        try:
+            search.click(timeout=3000)
+            expect(search).to_be_focused(timeout=3000)
+            break
+        except (AssertionError, PlaywrightTimeout):
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(300)
     search.fill(text)
     expect(page.get_by_role("option").first).to_contain_text(text)
     search.press("Enter")
