@@ -37,8 +37,9 @@ from playwright.sync_api import Page, sync_playwright
 from bench.generate import generate
 from dashboard.atlas import load_atlas
 from dashboard.data.load import load_network
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, choose, start_gunicorn, stop
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, choose
 from tests.conftest import REPO
+from tests.servers import start_gunicorn, stop
 
 UPDATE = "/_dash-update-component"
 

@@ -25,10 +25,9 @@ from tests.browser.conftest import (
     DESKTOP,
     PHONE,
     choose,
-    start_gunicorn,
-    stop,
 )
 from tests.conftest import BUNDLED_DATA, REPO
+from tests.servers import start_gunicorn, stop
 
 OUT = REPO / "docs"
 TRANSFER = """() => performance.getEntriesByType('resource').concat(

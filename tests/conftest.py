@@ -17,3 +17,13 @@ def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(BUNDLED_DATA, target, ignore=shutil.ignore_patterns("*.lock", ".*.tmp"))
     return target
+
+
+@pytest.fixture
+def server():
+    """The fake Nominatim server of the geocoding tests (tests/browser overrides this
+    name with the app under gunicorn)."""
+    from tests.fake_nominatim import FakeNominatim
+
+    with FakeNominatim() as fake:
+        yield fake

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -14,8 +12,8 @@ import pytest
 from dashboard.app import create_app
 from dashboard.data.problems import DataError
 from tests.bad_data import replace_in
-from tests.browser.conftest import free_port
 from tests.conftest import REPO
+from tests.servers import free_port, wait_for
 from tests.tiny import partner, tiny_network
 
 
@@ -51,18 +49,6 @@ def test_invalid_data_stops_create_app_with_every_problem(data_dir: Path) -> Non
     with pytest.raises(DataError) as caught:
         create_app(data_dir)
     assert "column 'mou': value 'July 2012'" in str(caught.value)
-
-
-def wait_for(url: str, process: subprocess.Popen, seconds: float = 30) -> bytes:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert process.poll() is None, process.communicate()
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                return response.read()
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer")
 
 
 def test_python_m_dashboard_serves_the_data_folder_on_the_given_port(data_dir: Path) -> None:

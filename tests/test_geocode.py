@@ -17,7 +17,6 @@ import os
 import queue
 import shutil
 import signal
-import socket
 import stat
 import subprocess
 import sys
@@ -36,7 +35,6 @@ from tests.fake_nominatim import (
     LICENCE,
     Delay,
     Empty,
-    FakeNominatim,
     Gate,
     Html,
     Malformed,
@@ -45,6 +43,7 @@ from tests.fake_nominatim import (
     hit,
     rate_limited,
 )
+from tests.servers import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
@@ -66,12 +65,6 @@ HITS = {
 
 
 # fixtures and helpers
-
-
-@pytest.fixture
-def server():
-    with FakeNominatim() as fake:
-        yield fake
 
 
 @pytest.fixture
@@ -125,13 +118,6 @@ def geocode(cache: Path, queries: list[str], config: Settings, **kwargs: object)
 
 def gaps(times: list[float]) -> list[float]:
     return [later - earlier for earlier, later in itertools.pairwise(times)]
-
-
-def free_port() -> int:
-    """A port nothing listens on: bound a moment ago, then closed again."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def temp_files(folder: Path) -> list[Path]:

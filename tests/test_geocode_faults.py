@@ -76,12 +76,6 @@ HITS = {
 
 
 @pytest.fixture
-def server():
-    with FakeNominatim() as fake:
-        yield fake
-
-
-@pytest.fixture
 def cache_path(tmp_path: Path) -> Path:
     return copy_partial_data(tmp_path) / "geocache.json"
 

@@ -13,8 +13,8 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.security import MAX_BODY
-from tests.browser.conftest import free_port, start_gunicorn, stop
 from tests.conftest import REPO
+from tests.servers import free_port, start_gunicorn, stop, wait_for
 
 UPDATE = "/_dash-update-component"
 
@@ -279,18 +279,7 @@ def test_serve_prints_the_warning_for_an_unreadable_geocache(data_dir) -> None:
         text=True,
     )
     try:
-        import time
-        import urllib.request
-
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise AssertionError("serve did not come up")
+        wait_for(f"http://127.0.0.1:{port}/healthz", process)
     finally:
         process.terminate()
         _, err = process.communicate(timeout=10)

@@ -8,20 +8,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.conftest import BUNDLED_DATA, REPO
+from tests.conftest import BUNDLED_DATA
+from tests.servers import Server, start_gunicorn, stop
 
 CHROMIUM = os.environ.get("PARTNER_MAP_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -37,65 +32,6 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1920, "height": 1080}
 PHONE = {"width": 390, "height": 844}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class Server:
-    url: str
-    process: subprocess.Popen
-    log: Path
-
-
-def start_gunicorn(
-    data_dir: Path,
-    log: Path,
-    env: dict[str, str] | None = None,
-    app: str = "dashboard.app:server",
-    workers: int = 1,
-    ready_path: str = "/healthz",
-) -> Server:
-    """The Procfile's gunicorn line, on a free loopback port, once `ready_path` answers."""
-    port = free_port()
-    environment = {
-        **os.environ,
-        "PORT": str(port),
-        "WEB_CONCURRENCY": str(workers),
-        "PARTNER_MAP_DATA_DIR": str(data_dir),
-        **(env or {}),
-    }
-    command = [sys.executable, "-m", "gunicorn", "--config", "gunicorn.conf.py"]
-    command += ["--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", app]
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            command, cwd=REPO, env=environment, stdout=out, stderr=subprocess.STDOUT
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"gunicorn exited {process.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}{ready_path}", timeout=5) as response:
-                if response.status == 200:
-                    return Server(url, process, log)
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"gunicorn did not answer within 120 s:\n{log.read_text()}")
-
-
-def stop(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
 
 
 def choose(page: Page, dropdown: str, text: str) -> None:

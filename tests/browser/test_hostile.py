@@ -9,7 +9,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from dashboard import ids
-from tests.browser.conftest import DESKTOP, Watch, choose, open_page, start_gunicorn, stop
+from tests.browser.conftest import DESKTOP, Watch, choose, open_page
+from tests.servers import start_gunicorn, stop
 from tests.tiny import partner, tiny_network
 
 SCRIPT_NAME = "<script>window.__pwned = 1</script>Evil & Co"
