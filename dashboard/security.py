@@ -147,10 +147,10 @@ def _outputs_problem(output: str, outputs: Any) -> str | None:
                 isinstance(part, dict) and _fits(part.get("id"), pattern) for part in item
             ):
                 return "a pattern-matching output takes a list of items with matching ids"
-        elif not isinstance(item, dict) or (item.get("id"), item.get("property")) != (
-            component,
-            prop,
-        ):
+        elif not isinstance(item, dict) or (
+            item.get("id"),
+            str(item.get("property")).split("@")[0],  # allow_duplicate outputs: "data@hash"
+        ) != (component, prop):
             return "outputs do not match the callback"
     return None
 
