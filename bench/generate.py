@@ -111,13 +111,13 @@ def generate(n: int, folder: Path, seed: int = 7) -> Path:
         elif roll < 0.20:
             served.append((pid, "several countries", "vague", ""))
 
-    _write_csv(folder / "partners.csv", list(partners[0]), partners)
-    _write_csv(
+    write_csv(folder / "partners.csv", list(partners[0]), partners)
+    write_csv(
         folder / "served.csv",
         ["partner_id", "words", "basis", "place"],
         [dict(zip(["partner_id", "words", "basis", "place"], row, strict=True)) for row in served],
     )
-    _write_csv(
+    write_csv(
         folder / "areas.csv",
         ["area", "m49", "countries", "except", "definition"],
         [
@@ -141,7 +141,8 @@ def generate(n: int, folder: Path, seed: int = 7) -> Path:
     return folder
 
 
-def _write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+    """A data-folder CSV: a header row, then the rows (also used by the tests' tiny networks)."""
     with path.open("w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, columns, lineterminator="\n")
         writer.writeheader()

@@ -475,44 +475,18 @@ def report(all_results: list[dict], args: argparse.Namespace) -> str:
                 False,
             ),
         ]
+        measures = (
+            ("server p50 (ms)", "p50_ms", "{:.1f}"),
+            ("server p95 (ms)", "p95_ms", "{:.1f}"),
+            ("server p50, view memo off (ms)", "cold", "{:.1f}"),
+            ("response (bytes)", "bytes", "{:,.0f}"),
+            ("response gzipped (bytes)", "gzip_bytes", "{:,.0f}"),
+        )
         for step in ("change region", "change served country", "focus a partner"):
-            rows += [
-                (
-                    f"{step}: server p50 (ms)",
-                    ours[step]["p50_ms"],
-                    base[step]["p50_ms"],
-                    "{:.1f}",
-                    False,
-                ),
-                (
-                    f"{step}: server p95 (ms)",
-                    ours[step]["p95_ms"],
-                    base[step]["p95_ms"],
-                    "{:.1f}",
-                    False,
-                ),
-                (
-                    f"{step}: server p50, view memo off (ms)",
-                    ours["cold"][step]["p50_ms"],
-                    base[step]["p50_ms"],
-                    "{:.1f}",
-                    False,
-                ),
-                (
-                    f"{step}: response (bytes)",
-                    ours[step]["bytes"],
-                    base[step]["bytes"],
-                    "{:,.0f}",
-                    False,
-                ),
-                (
-                    f"{step}: response gzipped (bytes)",
-                    ours[step]["gzip_bytes"],
-                    base[step]["gzip_bytes"],
-                    "{:,.0f}",
-                    False,
-                ),
-            ]
+            for label, key, fmt in measures:
+                mine = ours["cold"][step]["p50_ms"] if key == "cold" else ours[step][key]
+                theirs = base[step]["p50_ms" if key == "cold" else key]
+                rows.append((f"{step}: {label}", mine, theirs, fmt, False))
         for workers in (2, 4):
             rows.append(
                 (

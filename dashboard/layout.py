@@ -269,7 +269,7 @@ def filters(network: Network, atlas: Atlas) -> html.Aside:
                 "On by default. Off: only countries the source names outright.",
                 className="hint",
             ),
-            html.Button("Clear all", id=ids.CLEAR, className="clear", n_clicks=0),
+            html.Button("Clear all", id=ids.CLEAR, className="tool clear", n_clicks=0),
         ],
     )
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from pathlib import Path
 
+from bench.generate import write_csv
 from dashboard.data.load import load_network
 from dashboard.data.schema import PARTNER_OPTIONAL, PARTNER_REQUIRED
 from dashboard.network import Network
@@ -31,13 +31,13 @@ def tiny_network(
     """Write a data folder and load it: served rows are (partner_id, words, basis, place),
     areas (name, m49, countries), cache {query: (lat, lon)}."""
     folder.mkdir(parents=True, exist_ok=True)
-    _write(folder / "partners.csv", list(partners[0]), partners)
-    _write(
+    write_csv(folder / "partners.csv", list(partners[0]), partners)
+    write_csv(
         folder / "served.csv",
         ["partner_id", "words", "basis", "place"],
         [dict(zip(["partner_id", "words", "basis", "place"], row, strict=True)) for row in served],
     )
-    _write(
+    write_csv(
         folder / "areas.csv",
         ["area", "m49", "countries", "definition"],
         [{"area": a, "m49": m, "countries": c, "definition": "test"} for a, m, c in areas],
@@ -57,10 +57,3 @@ def tiny_network(
         json.dumps({"version": 1, "entries": entries}), encoding="utf-8"
     )
     return load_network(folder)
-
-
-def _write(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, columns)
-        writer.writeheader()
-        writer.writerows(rows)
