@@ -26,7 +26,7 @@ from dashboard.layout import (
 )
 from dashboard.network import Network
 from dashboard.state import DEFAULT_PACE, PACE_RANGE, FilterState, parse_query
-from dashboard.views.cards import cards, details, legend, summary
+from dashboard.views.cards import card, cards, details, legend, summary
 from dashboard.views.figure import focus_patch, map_figure
 from dashboard.views.selection import Selection, select
 from dashboard.views.table import link_table, sort_table, to_csv
@@ -250,9 +250,9 @@ def register(app: Dash, network: Network, atlas: Atlas) -> None:
     def stage(state: FilterState) -> list:
         if not state.present or not state.focus:
             return []
-        selection = selected(state)
-        focused = [c for c in cards(network, atlas, state, selection) if c.focused]
-        return render_stage(focused[0]) if focused else []
+        if state.focus not in selected(state).partners:
+            return []
+        return render_stage(card(network, atlas, state.focus, state))
 
     @app.callback(
         Output(ids.FOCUS, "data", allow_duplicate=True),

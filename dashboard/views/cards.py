@@ -13,7 +13,7 @@ from dashboard.data.schema import HQ_BASES
 from dashboard.network import Network
 from dashboard.state import FilterState
 from dashboard.views import style
-from dashboard.views.figure import MAX_DISTINCT_MARKERS, partner_label, partner_labels
+from dashboard.views.figure import MAX_DISTINCT_MARKERS, partner_labels
 from dashboard.views.selection import Selection
 from dashboard.views.text import and_list, countries, plural
 
@@ -60,12 +60,13 @@ def cards(network: Network, atlas: Atlas, state: FilterState, selection: Selecti
     shown = list(selection.partners[:MAX_CARDS])
     if state.focus in selection.partners and state.focus not in shown:
         shown[-1] = state.focus
-    positions = _positions(network)
-    ordered = sorted(shown, key=positions.__getitem__)
-    return [
-        replace(_card_of(network, atlas, pid, state.count_regions), focused=pid == state.focus)
-        for pid in ordered
-    ]
+    ordered = sorted(shown, key=_positions(network).__getitem__)
+    return [card(network, atlas, pid, state) for pid in ordered]
+
+
+def card(network: Network, atlas: Atlas, pid: str, state: FilterState) -> Card:
+    """One partner's card under a filter state (the stage shows the focused one)."""
+    return replace(_card_of(network, atlas, pid, state.count_regions), focused=pid == state.focus)
 
 
 @lru_cache(maxsize=8)
@@ -78,7 +79,7 @@ def _card_of(network: Network, atlas: Atlas, pid: str, count_regions: bool) -> C
     """A partner's card depends only on the partner and the region-links switch."""
     position = _positions(network)[pid]
     row = network.partners.iloc[position]
-    return _card(row, position, network, atlas, FilterState(count_regions=count_regions))
+    return _card(row, position, network, atlas, count_regions)
 
 
 @lru_cache(maxsize=8)
@@ -91,7 +92,7 @@ def _rows_by_partner(network: Network) -> tuple[dict, dict]:
 
 
 def _card(
-    partner: pd.Series, position: int, network: Network, atlas: Atlas, state: FilterState
+    partner: pd.Series, position: int, network: Network, atlas: Atlas, count_regions: bool
 ) -> Card:
     colour, symbol = style.partner_style(position)
     statement_rows = _rows_by_partner(network)[1].get(partner["id"], [])
@@ -111,16 +112,16 @@ def _card(
         founded=str(partner["founded"]) if not pd.isna(partner["founded"]) else NOT_PUBLISHED,
         mou=_month(partner["mou"]) if partner["mou"] else NOT_PUBLISHED,
         paragraphs=tuple(p.strip() for p in partner["description"].split("\n\n") if p.strip()),
-        served=_served_groups(network, atlas, partner["id"], state),
+        served=_served_groups(network, atlas, partner["id"], count_regions),
         worldwide=tuple(statements.loc[statements["basis"] == "worldwide", "words"]),
         other_words=tuple(statements.loc[statements["basis"] == "vague", "words"]),
         website=partner["website"],
-        focused=state.focus == partner["id"],
+        focused=False,
     )
 
 
 def _served_groups(
-    network: Network, atlas: Atlas, pid: str, state: FilterState
+    network: Network, atlas: Atlas, pid: str, count_regions: bool
 ) -> tuple[ServedGroup, ...]:
     """The partner's links, named countries first, then one group per named region."""
     links = network.links.iloc[_rows_by_partner(network)[0].get(pid, [])]
@@ -130,7 +131,7 @@ def _served_groups(
         groups.append(
             ServedGroup("Named in the source", _names(atlas, named["iso3"]), _words(named))
         )
-    if state.count_regions:
+    if count_regions:
         region_links = links[links["basis"] == "region"]
         for area, rows in region_links.groupby("area", sort=False):
             groups.append(
@@ -248,10 +249,9 @@ def summary(network: Network, atlas: Atlas, state: FilterState, selection: Selec
 
 def details(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> list[str]:
     """What a tap or click picked, in words, right under the map: touch has no hover."""
-    partners = network.partners.set_index("id")
     lines = []
     if state.focus in selection.partners:
-        partner = partners.loc[state.focus]
+        partner = network.partners.iloc[_positions(network)[state.focus]]
         links = selection.links[selection.links["partner_id"] == state.focus]
         named = int((links["basis"] == "named").sum())
         where = (
@@ -269,7 +269,7 @@ def details(network: Network, atlas: Atlas, state: FilterState, selection: Selec
         name = atlas.countries.loc[state.country, "name"]
         links = selection.links[selection.links["iso3"] == state.country]
         parts = [
-            f"{partner_label(partners.loc[link.partner_id])} ("
+            f"{partner_labels(network)[link.partner_id]} ("
             + ("named in the source" if link.basis == "named" else f"in {link.area}")
             + ")"
             for link in links.itertuples(index=False)
