@@ -1,4 +1,4 @@
-"""gunicorn settings for `gunicorn dashboard.app:server` (see the Procfile)."""
+"""gunicorn settings for `gunicorn dashboard.web.app:server` (see the Procfile)."""
 
 import os
 

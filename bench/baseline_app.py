@@ -20,7 +20,7 @@ from dash import Dash, Input, Output, dcc, html
 
 from dashboard.atlas import ASSETS_DIR, load_atlas
 from dashboard.config import default_data_dir
-from dashboard.data.load import load_network
+from dashboard.network import load_network
 
 REGION, COUNTRY, PARTNERS, FOCUS, COUNT_REGIONS = (
     "filter-region",

@@ -18,7 +18,7 @@ import random
 from pathlib import Path
 
 from dashboard.data.countries import country_name, regions
-from dashboard.geocache import CACHE_VERSION, hq_query
+from dashboard.data.geocache import CACHE_VERSION, hq_query
 
 CITIES = Path(__file__).with_name("cities.csv")
 SOURCE = "synthetic (bench/generate.py)"

@@ -39,7 +39,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from bench.generate import generate
 from dashboard.atlas import load_atlas
-from dashboard.data.load import load_network
+from dashboard.network import load_network
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, choose
 from tests.conftest import REPO
 from tests.servers import start_gunicorn, stop
@@ -56,7 +56,7 @@ class App:
 
 
 APPS = (
-    App("partner-map", "dashboard.app:server", "dashboard.app:create_app"),
+    App("partner-map", "dashboard.web.app:server", "dashboard.web.app:create_app"),
     App("baseline", "bench.baseline_app:server", "bench.baseline_app:create_baseline"),
 )
 COLD = {"PARTNER_MAP_VIEW_CACHE": "0"}  # partner-map with its view memo off

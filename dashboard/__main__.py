@@ -11,10 +11,10 @@ from pathlib import Path
 from dashboard import geocode
 from dashboard.config import default_data_dir
 from dashboard.data import schema
+from dashboard.data.geocache import hq_query
 from dashboard.data.load import check_data
 from dashboard.data.problems import DataError, Problem, errors
-from dashboard.geocache import hq_query
-from dashboard.network import Network
+from dashboard.network import Network, build_network
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,7 +31,15 @@ def _parser() -> argparse.ArgumentParser:
         prog="python -m dashboard", description="partner-map: a world map of a partner network."
     )
     commands = parser.add_subparsers(title="commands", required=True)
+    _serve_command(commands)
+    check = commands.add_parser("check", help="validate the data folder and summarise it")
+    _data_dir_option(check)
+    check.set_defaults(run=run_check)
+    _geocode_command(commands)
+    return parser
 
+
+def _serve_command(commands) -> None:
     serve = commands.add_parser("serve", help="serve the dashboard (the default command)")
     _data_dir_option(serve)
     serve.add_argument(
@@ -50,10 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(run=run_serve)
 
-    check = commands.add_parser("check", help="validate the data folder and summarise it")
-    _data_dir_option(check)
-    check.set_defaults(run=run_check)
 
+def _geocode_command(commands) -> None:
     geo = commands.add_parser(
         "geocode",
         help="fill geocache.json with headquarters coordinates from a Nominatim server",
@@ -104,7 +110,6 @@ def _parser() -> argparse.ArgumentParser:
         "no time left for are listed as failed, for the next run to do",
     )
     geo.set_defaults(run=run_geocode)
-    return parser
 
 
 def _positive_seconds(text: str) -> float:
@@ -134,7 +139,7 @@ def _print_problems(problems: list[Problem]) -> None:
 
 def run_serve(args: argparse.Namespace) -> int:
     """`serve`: load and validate once, then serve until stopped."""
-    from dashboard.app import create_app  # Dash is only needed here
+    from dashboard.web.app import create_app  # Dash is only needed here
 
     data_dir = args.data_dir or default_data_dir()
     try:
@@ -155,14 +160,14 @@ def run_check(args: argparse.Namespace) -> int:
     checked = check_data(data_dir)
     elapsed = time.perf_counter() - started
     _print_problems(checked.problems)
-    if checked.network is None:
+    if checked.tables is None:
         count = len(errors(checked.problems))
         print(
             f"{count} problem{'s' * (count != 1)} in {data_dir}; nothing was loaded.",
             file=sys.stderr,
         )
         return 1
-    print(_summary(data_dir, checked.network, elapsed))
+    print(_summary(data_dir, build_network(checked.tables), elapsed))
     return 0
 
 
@@ -190,14 +195,14 @@ def run_geocode(args: argparse.Namespace) -> int:
     started = time.monotonic()  # the time budget counts reading the data too
     data_dir = args.data_dir or default_data_dir()
     checked = check_data(data_dir)
-    if checked.network is None:
+    if checked.tables is None:
         _print_problems(checked.problems)
         print(
             f"{data_dir}: fix these first; {schema.GEOCACHE_JSON} was left as it was.",
             file=sys.stderr,
         )
         return 1
-    partners = checked.network.partners
+    partners = checked.tables.partners
     queries = [
         hq_query(city, iso3)
         for city, iso3 in zip(partners["hq_city"], partners["hq_country"], strict=True)

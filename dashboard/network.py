@@ -1,63 +1,111 @@
-"""The partner network: the frames every view is derived from, built once and read-only."""
+"""The partner network: each partner indexed by id with the facts every view derives
+from it (label, colour, symbol, position, headquarters), its links and its words.
+
+Built once from a valid data folder and read-only after, so the views can look a
+partner up instead of recomputing it, and a memo may key on the network itself.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-PARTNER_COLUMNS = [
-    "id",
-    "name",
-    "acronym",
-    "hq_city",
-    "hq_country",
-    "hq_country_name",
-    "hq_basis",
-    "hq_source",
-    "founded",
-    "founded_source",
-    "mou",
-    "mou_source",
-    "website",
-    "description",
-    "latitude",
-    "longitude",
-    "geocode_source",
-]
-LINK_COLUMNS = ["partner_id", "iso3", "basis", "words", "area"]
-STATEMENT_COLUMNS = ["partner_id", "words", "basis", "place", "countries"]
+from dashboard.data.load import Tables, load
+from dashboard.data.schema import Basis
+
+# Okabe & Ito's colour-blind-safe qualitative palette, blues left out so markers stand
+# apart from the blue choropleth; each partner also gets its own symbol, so no one
+# has to tell partners apart by colour alone.
+PARTNER_COLOURS = ("#D55E00", "#E69F00", "#CC79A7", "#009E73", "#000000", "#F0E442", "#882255")
+PARTNER_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "star", "pentagon", "hexagram")
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: views cache on it
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: views memoise on it
 class Network:
-    """Partners (one row each, in source order), links (partner x served country, with
+    """Partners (indexed by id, in source order), links (partner x served country, with
     its basis) and statements (each served area in the source's words)."""
 
     partners: pd.DataFrame
     links: pd.DataFrame
     statements: pd.DataFrame
+    worldwide: frozenset[str]  # partners whose source states worldwide reach
+    link_rows: dict[str, np.ndarray]  # partner id -> positions of its rows in `links`
+    statement_rows: dict[str, np.ndarray]  # likewise in `statements`
+
+    @property
+    def ids(self) -> pd.Index:
+        """Partner ids in source order."""
+        return self.partners.index
+
+    def partner(self, pid: str) -> pd.Series:
+        """One partner's row: its data and derived facts."""
+        return self.partners.loc[pid]
+
+    def labels(self, pids) -> list[str]:
+        """The labels of these partners, in the order given."""
+        return list(self.partners.loc[list(pids), "label"])
+
+    def links_of(self, pid: str) -> pd.DataFrame:
+        """The partner's links, in country order."""
+        return self.links.iloc[self.link_rows.get(pid, [])]
+
+    def statements_of(self, pid: str) -> pd.DataFrame:
+        """The partner's served areas in the source's words, in file order."""
+        return self.statements.iloc[self.statement_rows.get(pid, [])]
 
     def summary(self) -> dict[str, object]:
         """Counts for `check` and `/healthz`."""
-        partners = self.partners
+        partners, links = self.partners, self.links
         geocoded = int(partners["latitude"].notna().sum())
         not_published = int((partners["hq_basis"] == "not-published").sum())
         return {
             "partners": len(partners),
-            "countries": int(self.links["iso3"].nunique()),
-            "countries_named": int(
-                self.links.loc[self.links["basis"] == "named", "iso3"].nunique()
-            ),
-            "links": len(self.links),
+            "countries": int(links["iso3"].nunique()),
+            "countries_named": int(links.loc[links["basis"] == Basis.NAMED, "iso3"].nunique()),
+            "links": len(links),
             "links_by_basis": {
-                basis: int(count)
-                for basis, count in self.links["basis"].value_counts().sort_index().items()
+                str(basis): int(count)
+                for basis, count in links["basis"].value_counts().sort_index().items()
             },
-            "worldwide": sorted(
-                self.statements.loc[self.statements["basis"] == "worldwide", "partner_id"].unique()
-            ),
+            "worldwide": sorted(self.worldwide),
             "hq_geocoded": geocoded,
             "hq_not_published": not_published,
             "hq_not_geocoded": len(partners) - geocoded - not_published,
         }
+
+
+def build_network(tables: Tables) -> Network:
+    """The network of a validated data folder, with each partner's derived facts."""
+    statements = tables.statements
+    worldwide = statements.loc[statements["basis"] == Basis.WORLDWIDE, "partner_id"]
+    return Network(
+        partners=_with_derived_facts(tables.partners),
+        links=tables.links,
+        statements=statements,
+        worldwide=frozenset(worldwide),
+        link_rows=tables.links.groupby("partner_id", sort=False).indices,
+        statement_rows=statements.groupby("partner_id", sort=False).indices,
+    )
+
+
+def load_network(data_dir: Path) -> Network:
+    """The validated network of `data_dir`; raises DataError listing every problem."""
+    return build_network(load(data_dir).tables)
+
+
+def _with_derived_facts(partners: pd.DataFrame) -> pd.DataFrame:
+    position = np.arange(len(partners))
+    has_hq = partners["hq_city"] != ""
+    derived = partners.assign(
+        position=position,
+        # The short name people know a partner by: its acronym, else its name.
+        label=partners["acronym"].where(partners["acronym"] != "", partners["name"]),
+        colour=[PARTNER_COLOURS[i % len(PARTNER_COLOURS)] for i in position],
+        symbol=[PARTNER_SYMBOLS[i % len(PARTNER_SYMBOLS)] for i in position],
+        headquarters=(partners["hq_city"] + ", " + partners["hq_country_name"]).where(has_hq, ""),
+    )
+    derived.index = pd.Index(partners["id"].to_numpy(), name=None)
+    return derived

@@ -1,16 +1,17 @@
-"""The filter state: a small value that says what a visitor is looking at.
+"""What a visitor is looking at: what is selected (FilterState) and how it is shown (Mode).
 
-It round-trips to the URL query string, with names kept stable because links are
+Both round-trip to the URL query string, with names kept stable because links are
 printed on slides and handouts: `region`, `country`, `partner` (repeatable or
 comma-separated), `focus`, `regions=0` (count only countries named outright),
 `mode=present`, `tour=1`, `pace` (seconds a tour stays on each partner) and
-`embed=1`.
+`embed=1`. A link and the page's controls are read by the same checks: a request
+can say anything, so only values that name a real region, country or partner count.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from urllib.parse import parse_qs, urlencode
 
 MAX_VALUE_LENGTH = 100  # longer values are dropped: no id, code or slug is this long
@@ -28,37 +29,44 @@ class FilterState:
     partners: tuple[str, ...] = ()  # partner ids, in the order given
     focus: str | None = None  # the partner whose lines and card are highlighted
     count_regions: bool = True  # count countries reached through a named region
-    present: bool = False  # presenter mode: projector theme, large type
-    tour: bool = False  # the guided tour runs (in presenter mode)
-    pace: int = DEFAULT_PACE  # seconds the tour stays on each partner
-    embed: bool = False  # only the map and its filters, for an iframe
 
     def with_(self, **changes: object) -> FilterState:
         """A copy with some fields changed."""
         return replace(self, **changes)
 
-    def to_query(self) -> str:
-        """The query string for this state, without the leading '?'; '' for the default."""
-        pairs: list[tuple[str, str]] = []
-        if self.region:
-            pairs.append(("region", self.region))
-        if self.country:
-            pairs.append(("country", self.country))
-        if self.partners:
-            pairs.append(("partner", ",".join(self.partners)))
-        if self.focus:
-            pairs.append(("focus", self.focus))
-        if not self.count_regions:
-            pairs.append(("regions", "0"))
-        if self.present:
-            pairs.append(("mode", "present"))
-        if self.tour:
-            pairs.append(("tour", "1"))
-        if self.pace != DEFAULT_PACE:
-            pairs.append(("pace", str(self.pace)))
-        if self.embed:
-            pairs.append(("embed", "1"))
-        return urlencode(pairs, safe=",")
+    def filters(self) -> FilterState:
+        """Only what selects partners and links: the focus does not."""
+        return replace(self, focus=None)
+
+
+@dataclass(frozen=True)
+class Mode:
+    """How the selection is shown."""
+
+    present: bool = False  # presenter mode: projector theme, large type
+    tour: bool = False  # the guided tour runs (always in presenter mode)
+    pace: int = DEFAULT_PACE  # seconds the tour stays on each partner
+    embed: bool = False  # only the map and its filters, for an iframe
+
+    def as_data(self) -> dict:
+        """The page-mode flags as the browser keeps them (the pace has its own control)."""
+        return {"present": self.present, "tour": self.tour, "embed": self.embed}
+
+
+EXPLORE = Mode()  # the default: exploring, not presenting
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The values a link or a control may name: anything else is dropped."""
+
+    regions: frozenset[str] = frozenset()
+    countries: frozenset[str] = frozenset()
+    partners: tuple[str, ...] = ()  # in the network's order
+    partner_set: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "partner_set", frozenset(self.partners))
 
 
 @dataclass(frozen=True)
@@ -66,90 +74,154 @@ class Parsed:
     """A state read from a query string, and what was dropped from it."""
 
     state: FilterState
+    mode: Mode
     dropped: tuple[str, ...]
 
 
-def parse_query(
-    query: str,
-    *,
-    regions: Collection[str],
-    countries: Collection[str],
-    partners: Sequence[str],
-) -> Parsed:
+def to_query(state: FilterState, mode: Mode = EXPLORE) -> str:
+    """The query string for a view, without the leading '?'; '' for the default."""
+    pairs: list[tuple[str, str]] = []
+    if state.region:
+        pairs.append(("region", state.region))
+    if state.country:
+        pairs.append(("country", state.country))
+    if state.partners:
+        pairs.append(("partner", ",".join(state.partners)))
+    if state.focus:
+        pairs.append(("focus", state.focus))
+    if not state.count_regions:
+        pairs.append(("regions", "0"))
+    if mode.present:
+        pairs.append(("mode", "present"))
+    if mode.tour:
+        pairs.append(("tour", "1"))
+    if mode.pace != DEFAULT_PACE:
+        pairs.append(("pace", str(mode.pace)))
+    if mode.embed:
+        pairs.append(("embed", "1"))
+    return urlencode(pairs, safe=",")
+
+
+def parse_query(query: str, known: Vocabulary) -> Parsed:
     """Read a query string, keeping only values that name a real region, country or partner."""
     fields = query.lstrip("?").split("&")
-    too_many = len(fields) > MAX_FIELDS
     params = parse_qs("&".join(fields[:MAX_FIELDS]), keep_blank_values=True)
-    parsed = parse_params(params, regions=regions, countries=countries, partners=partners)
-    if too_many:
-        dropped = (
-            *parsed.dropped,
-            f"{len(fields) - MAX_FIELDS} parameters past the first {MAX_FIELDS}",
-        )
-        return Parsed(parsed.state, dropped)
+    parsed = parse_params(params, known)
+    if len(fields) > MAX_FIELDS:
+        extra = f"{len(fields) - MAX_FIELDS} parameters past the first {MAX_FIELDS}"
+        return replace(parsed, dropped=(*parsed.dropped, extra))
     return parsed
 
 
-def parse_params(
-    params: Mapping[str, Sequence[str]],
-    *,
-    regions: Collection[str],
-    countries: Collection[str],
-    partners: Sequence[str],
-) -> Parsed:
+def parse_params(params: Mapping[str, Sequence[str]], known: Vocabulary) -> Parsed:
     """As parse_query, from already-split parameters."""
-    dropped: list[str] = []
+    reader = _Reader(params)
+    pace_text = reader.last("pace")
+    pace = DEFAULT_PACE
+    if pace_text:
+        if pace_text.isdigit() and PACE_RANGE[0] <= int(pace_text) <= PACE_RANGE[1]:
+            pace = int(pace_text)
+        else:
+            reader.drop("pace", pace_text)
+    tour = reader.flag("tour") == "1"
+    state = FilterState(
+        region=reader.one("region", known.regions, str.lower),
+        country=reader.one("country", known.countries, str.upper),
+        partners=reader.partners(known.partner_set),
+        focus=reader.one("focus", known.partner_set),
+        count_regions=reader.flag("regions") != "0",
+    )
+    mode = Mode(
+        present=reader.flag("mode", on="present", off="explore") == "present" or tour,
+        tour=tour,
+        pace=pace,
+        embed=reader.flag("embed") == "1",
+    )
+    return Parsed(state, mode, tuple(reader.dropped))
 
-    def one(name: str, valid: Collection[str], normalise=str) -> str | None:
-        values = [v for v in params.get(name, []) if v != ""]
+
+def state_from_controls(
+    region: object,
+    country: object,
+    partners: object,
+    count_regions: object,
+    focus: object,
+    known: Vocabulary,
+) -> FilterState:
+    """The filter controls' values as a FilterState, by the same checks as a link."""
+    chosen = partners if isinstance(partners, list) else []
+    return FilterState(
+        region=known_value(region, known.regions),
+        country=known_value(country, known.countries),
+        partners=tuple(dict.fromkeys(p for p in chosen if known_value(p, known.partner_set))),
+        focus=known_value(focus, known.partner_set),
+        count_regions=count_regions is not False,
+    )
+
+
+def mode_from_controls(view: object, pace: object) -> Mode:
+    """The page-mode flags and the pace box as a Mode."""
+    flags = view if isinstance(view, dict) else {}
+    return Mode(
+        present=flags.get("present") is True,
+        tour=flags.get("tour") is True,
+        pace=clamped_pace(pace),
+        embed=flags.get("embed") is True,
+    )
+
+
+def known_value(value: object, allowed: Collection[str]) -> str | None:
+    """`value` if it is one of `allowed`, else None: a request can send anything."""
+    return value if isinstance(value, str) and value in allowed else None
+
+
+def clamped_pace(value: object) -> int:
+    """Seconds per tour step, kept inside PACE_RANGE whatever the input box holds."""
+    try:
+        return min(max(int(value), PACE_RANGE[0]), PACE_RANGE[1])
+    except (TypeError, ValueError, OverflowError):  # None, "x", Infinity
+        return DEFAULT_PACE
+
+
+class _Reader:
+    """Reads parameters of a link, noting each value it had to drop."""
+
+    def __init__(self, params: Mapping[str, Sequence[str]]) -> None:
+        self.params, self.dropped = params, []
+
+    def drop(self, name: str, value: str) -> None:
+        self.dropped.append(f"{name}={_show(value)}")
+
+    def last(self, name: str) -> str:
+        return self.params.get(name, [""])[-1]
+
+    def one(self, name: str, valid: Collection[str], normalise=str) -> str | None:
+        values = [v for v in self.params.get(name, []) if v != ""]
         if not values:
             return None
         value = values[-1]
         candidate = normalise(value) if len(value) <= MAX_VALUE_LENGTH else None
         if candidate in valid:
             return candidate
-        dropped.append(f"{name}={_show(value)}")
+        self.drop(name, value)
         return None
 
-    chosen: list[str] = []
-    for raw in params.get("partner", []):
-        for value in raw.split(","):
-            if not value:
-                continue
-            if value in partners and len(value) <= MAX_VALUE_LENGTH:
-                if value not in chosen:
-                    chosen.append(value)
-            else:
-                dropped.append(f"partner={_show(value)}")
+    def partners(self, valid: Collection[str]) -> tuple[str, ...]:
+        chosen: list[str] = []
+        for raw in self.params.get("partner", []):
+            for value in filter(None, raw.split(",")):
+                if value in valid and len(value) <= MAX_VALUE_LENGTH:
+                    chosen += [value] if value not in chosen else []
+                else:
+                    self.drop("partner", value)
+        return tuple(chosen)
 
-    def flag(name: str, on: str = "1", off: str = "0") -> str:
-        value = params.get(name, [""])[-1]
+    def flag(self, name: str, on: str = "1", off: str = "0") -> str:
+        value = self.last(name)
         if value not in ("", on, off):
-            dropped.append(f"{name}={_show(value)}")
+            self.drop(name, value)
             return ""
         return value
-
-    pace = DEFAULT_PACE
-    pace_text = params.get("pace", [""])[-1]
-    if pace_text:
-        if pace_text.isdigit() and PACE_RANGE[0] <= int(pace_text) <= PACE_RANGE[1]:
-            pace = int(pace_text)
-        else:
-            dropped.append(f"pace={_show(pace_text)}")
-    present = flag("mode", on="present", off="explore") == "present"
-    tour = flag("tour") == "1"
-    state = FilterState(
-        region=one("region", regions, str.lower),
-        country=one("country", countries, str.upper),
-        partners=tuple(chosen),
-        focus=one("focus", partners),
-        count_regions=flag("regions") != "0",
-        present=present or tour,  # a tour is always presented
-        tour=tour,
-        pace=pace,
-        embed=flag("embed") == "1",
-    )
-    return Parsed(state, tuple(dropped))
 
 
 def _show(value: str) -> str:

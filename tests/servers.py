@@ -32,7 +32,7 @@ def start_gunicorn(
     data_dir: Path,
     log: Path,
     env: dict[str, str] | None = None,
-    app: str = "dashboard.app:server",
+    app: str = "dashboard.web.app:server",
     workers: int = 1,
     ready_path: str = "/healthz",
 ) -> Server:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.app import create_app
 from dashboard.data.problems import DataError
+from dashboard.web.app import create_app
 from tests.bad_data import replace_in
 from tests.conftest import REPO
 from tests.servers import free_port, wait_for
@@ -93,7 +93,7 @@ def test_gunicorn_refuses_to_start_on_invalid_data(data_dir: Path) -> None:
             "gunicorn.conf.py",
             "--bind",
             f"127.0.0.1:{free_port()}",
-            "dashboard.app:server",
+            "dashboard.web.app:server",
         ],
         cwd=REPO,
         capture_output=True,

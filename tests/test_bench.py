@@ -10,6 +10,7 @@ from pathlib import Path
 from bench.generate import generate
 from dashboard.data.load import check_data
 from dashboard.data.problems import errors
+from dashboard.network import build_network
 from tests.conftest import REPO
 
 
@@ -24,7 +25,7 @@ def test_the_generator_is_deterministic_and_its_networks_load(tmp_path: Path) ->
     assert digest(first) == digest(second) != digest(other)
     checked = check_data(first)
     assert errors(checked.problems) == []
-    network = checked.network
+    network = build_network(checked.tables)
     assert len(network.partners) == 300
     named = network.links[network.links["basis"] == "named"].groupby("partner_id").size()
     assert (named <= 5).mean() > 0.7  # most serve a few countries

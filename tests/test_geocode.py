@@ -28,8 +28,8 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
+from dashboard.data.geocache import Entry, hq_query, read_cache, write_cache
 from dashboard.data.load import check_data
-from dashboard.geocache import Entry, hq_query, read_cache, write_cache
 from dashboard.geocode import Busy, Settings, geocode_places, make_geocoder
 from tests.fake_nominatim import (
     LICENCE,
@@ -404,7 +404,7 @@ def test_busy_when_another_run_holds_the_lock_past_lock_timeout(server, cache_pa
 KILLED_WRITER = """
 import os, signal, sys
 from pathlib import Path
-from dashboard import geocache
+from dashboard.data import geocache
 
 path = Path(sys.argv[1])
 entries, problems = geocache.read_cache(path)
@@ -479,8 +479,8 @@ def test_cli_geocodes_missing_places_keeps_cached_ones_and_sends_user_agent(serv
         datetime.fromisoformat(after[query]["retrieved"])
     # The loader accepts the cache written, and every headquarters now has coordinates.
     checked = check_data(partial_data)
-    assert checked.network is not None, checked.problems
-    partners = checked.network.partners
+    assert checked.tables is not None, checked.problems
+    partners = checked.tables.partners
     assert partners.loc[partners["hq_city"] != "", "latitude"].notna().all()
 
 

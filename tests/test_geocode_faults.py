@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from dashboard.geocache import Entry, hq_query, read_cache
+from dashboard.data.geocache import Entry, hq_query, read_cache
 from dashboard.geocode import Busy, Settings
 from tests.fake_nominatim import (
     Delay,

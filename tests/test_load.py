@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.data.load import check_data, load_network
+from dashboard.data.load import check_data
 from dashboard.data.problems import errors
+from dashboard.network import load_network
 from tests.bad_data import BAD_INPUTS, BadInput, replace_in
 from tests.conftest import BUNDLED_DATA
 
@@ -126,7 +127,7 @@ def test_each_bad_input_is_reported_by_file_line_column_and_value(
 ) -> None:
     case.apply(data_dir)
     checked = check_data(data_dir)
-    assert checked.network is None
+    assert checked.tables is None
     reported = [str(p) for p in errors(checked.problems)]
     assert any(all(piece in line for piece in case.expected) for line in reported), reported
 
@@ -135,8 +136,8 @@ def test_a_utf8_bom_is_dropped_with_a_warning_and_the_data_loads(data_dir: Path)
     path = data_dir / "partners.csv"
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     checked = check_data(data_dir)
-    assert checked.network is not None
-    assert next(iter(checked.network.partners["id"])) == "AGSCF"
+    assert checked.tables is not None
+    assert next(iter(checked.tables.partners["id"])) == "AGSCF"
     (warning,) = [p for p in checked.problems if "byte-order mark" in str(p)]
     assert str(warning).startswith(f"{path}:1: warning:")
 
@@ -161,8 +162,8 @@ def test_an_unreadable_file_is_reported_once_not_in_every_row_that_refers_to_it(
 def test_a_missing_geocache_is_a_warning_and_the_network_still_loads(data_dir: Path) -> None:
     (data_dir / "geocache.json").unlink()
     checked = check_data(data_dir)
-    assert checked.network is not None
-    assert checked.network.partners["latitude"].isna().all()
+    assert checked.tables is not None
+    assert checked.tables.partners["latitude"].isna().all()
     assert any("no geocode cache yet" in str(p) for p in checked.problems)
 
 
@@ -170,6 +171,6 @@ def test_a_headquarters_missing_from_the_cache_is_a_warning(data_dir: Path) -> N
     replace_in(data_dir / "geocache.json", '"Accra, Ghana": {', '"Accra, Gh": {')
     replace_in(data_dir / "geocache.json", '"query": "Accra, Ghana"', '"query": "Accra, Gh"')
     checked = check_data(data_dir)
-    assert checked.network is not None
+    assert checked.tables is not None
     warnings = [str(p) for p in checked.problems]
     assert any("'Accra, Ghana' is not geocoded yet" in w for w in warnings), warnings

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.app import create_app
-from dashboard.security import MAX_BODY
+from dashboard.web.app import create_app
+from dashboard.web.security import MAX_BODY
 from tests.conftest import REPO
 from tests.servers import free_port, start_gunicorn, stop, wait_for
 

@@ -9,11 +9,14 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.atlas import load_atlas
-from dashboard.data.load import load_network
+from dashboard.network import load_network
 from dashboard.state import FilterState
-from dashboard.views.cards import NOT_PUBLISHED, cards, legend, summary
+from dashboard.views.cards import cards
 from dashboard.views.figure import map_figure
+from dashboard.views.legend import legend
 from dashboard.views.selection import select
+from dashboard.views.summary import summary
+from dashboard.views.text import NOT_PUBLISHED
 from tests.conftest import BUNDLED_DATA
 from tests.tiny import partner, tiny_network
 

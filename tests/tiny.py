@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 from bench.generate import write_csv
-from dashboard.data.load import load_network
 from dashboard.data.schema import PARTNER_OPTIONAL, PARTNER_REQUIRED
-from dashboard.network import Network
+from dashboard.network import Network, load_network
 
 
 def partner(pid: str, **fields: str) -> dict[str, str]:

@@ -1,7 +1,7 @@
-"""Load and validate a data folder into a Network, or list every problem with it.
+"""Load and validate a data folder into its tables, or list every problem with it.
 
 Nothing here stops at the first problem: each file is checked in full, and the
-network is built only when no error was found, so bad data is never half-loaded.
+tables are built only when no error was found, so bad data is never half-loaded.
 """
 
 from __future__ import annotations
@@ -14,52 +14,54 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data import schema
+from dashboard.data.areas import load_areas
 from dashboard.data.countries import (
-    UnknownCountry,
     country_name,
-    is_country_code,
-    m49_members,
-    regions,
-    resolve,
 )
 from dashboard.data.csvfile import Record, read_table
+from dashboard.data.geocache import Entry, hq_query, read_cache
 from dashboard.data.problems import DataError, Problem, errors
+from dashboard.data.rows import Reporter, resolved_country
+from dashboard.data.schema import LINK_BASES, Basis
 from dashboard.data.site import Site, read_site
-from dashboard.geocache import Entry, hq_query, read_cache
-from dashboard.network import LINK_COLUMNS, PARTNER_COLUMNS, STATEMENT_COLUMNS, Network
+
+
+@dataclass(frozen=True)
+class Tables:
+    """A valid data folder as frames (columns in dashboard.data.schema); the network
+    (dashboard/network.py) is built from them."""
+
+    partners: pd.DataFrame  # one row per partner, in the file's order, with coordinates
+    links: pd.DataFrame  # one row per partner x served country
+    statements: pd.DataFrame  # one row per served area, in the source's words
 
 
 @dataclass(frozen=True)
 class Checked:
-    """The outcome of validating a data folder: a network when there were no errors."""
+    """The outcome of validating a data folder: its tables when there were no errors."""
 
-    network: Network | None
+    tables: Tables | None
     problems: list[Problem]
     site: Site = field(default_factory=Site)
 
 
-def load_network(data_dir: Path) -> Network:
-    """The validated network of `data_dir`; raises DataError listing every problem."""
-    return load(data_dir).network
-
-
 def load(data_dir: Path, *, cache_optional: bool = False) -> Checked:
-    """The validated data folder (network and site settings); raises DataError.
+    """The validated data folder (tables and site settings); raises DataError.
 
     With `cache_optional` (the server's start-up), a geocache.json that is missing,
     unreadable or broken is a warning: the dashboard serves, and the partners it
     held coordinates for are shown as not geocoded, rather than not serving at all.
     """
     checked = check_data(data_dir, cache_optional=cache_optional)
-    if checked.network is None:
+    if checked.tables is None:
         raise DataError(checked.problems)
     return checked
 
 
 def check_data(data_dir: Path, *, cache_optional: bool = False) -> Checked:
-    """Validate every file of `data_dir` and build the network if nothing is wrong."""
+    """Validate every file of `data_dir` and build its tables if nothing is wrong."""
     problems: list[Problem] = []
-    areas = _load_areas(data_dir / schema.AREAS_CSV, problems)
+    areas = load_areas(data_dir / schema.AREAS_CSV, problems)
     partners = _load_partners(data_dir / schema.PARTNERS_CSV, problems)
     statements = _load_served(data_dir / schema.SERVED_CSV, partners, areas, problems)
     cache, cache_problems = read_cache(data_dir / schema.GEOCACHE_JSON)
@@ -79,56 +81,6 @@ def check_data(data_dir: Path, *, cache_optional: bool = False) -> Checked:
     return Checked(_build(partners, statements, cache), problems, site)
 
 
-# areas.csv
-
-
-def _load_areas(path: Path, problems: list[Problem]) -> dict[str, list[str]] | None:
-    """Area name -> countries; None when the file itself could not be read."""
-    table = read_table(path, schema.AREA_REQUIRED, schema.AREA_OPTIONAL)
-    problems.extend(table.problems)
-    if not table.readable:
-        return None
-    areas: dict[str, list[str]] = {}
-    for record in table.records:
-        found = _Reporter(table.file, record, problems)
-        area = record["area"]
-        if not area:
-            found("area", "an area needs a name")
-            continue
-        if area in areas:
-            found("area", "is defined twice")
-        if not record["definition"]:
-            found("definition", "say what the area means and on what basis")
-        countries = _area_countries(record, found)
-        if countries is not None:
-            areas[area] = countries
-    return areas
-
-
-def _area_countries(record: Record, found: _Reporter) -> list[str] | None:
-    m49, listed = record["m49"], record["countries"]
-    if bool(m49) == bool(listed):
-        found("m49", "give either an M49 code or a list of countries (ISO alpha-3), not both")
-        return None
-    if m49:
-        members = m49_members(m49.zfill(3)) if m49.isdigit() else []
-        if not members:
-            found("m49", "is not a UN M49 region, sub-region or intermediate region code")
-            return None
-    else:
-        members = []
-        for code in listed.split():
-            if is_country_code(code):
-                members.append(code)
-            else:
-                found("countries", f"'{code}' is not an ISO 3166-1 alpha-3 code")
-    excluded = record["except"].split()
-    for code in excluded:
-        if code not in members:
-            found("except", f"'{code}' is not in this area, so it cannot be left out of it")
-    return sorted(set(members) - set(excluded))
-
-
 # partners.csv
 
 
@@ -141,7 +93,7 @@ def _load_partners(path: Path, problems: list[Problem]) -> list[dict[str, object
     partners: list[dict[str, object]] = []
     seen: dict[str, int] = {}
     for record in table.records:
-        found = _Reporter(table.file, record, problems)
+        found = Reporter(table.file, record, problems)
         pid = record["id"]
         if not pid:
             found("id", "every partner needs an id")
@@ -167,13 +119,13 @@ def _load_partners(path: Path, problems: list[Problem]) -> list[dict[str, object
     return partners
 
 
-def _headquarters(record: Record, found: _Reporter) -> dict[str, object]:
+def _headquarters(record: Record, found: Reporter) -> dict[str, object]:
     city, country, basis = record["hq_city"], record["hq_country"], record["hq_basis"]
     iso3 = ""
     if basis not in schema.HQ_BASES:
         found("hq_basis", f"must be one of {', '.join(schema.HQ_BASES)}")
     if country:
-        iso3 = _country(country, "hq_country", found)
+        iso3 = resolved_country(country, "hq_country", found)
     if basis == "not-published":
         if city or country:
             found("hq_basis", "says not-published, but hq_city or hq_country is filled in")
@@ -193,7 +145,7 @@ def _headquarters(record: Record, found: _Reporter) -> dict[str, object]:
     }
 
 
-def _dates(record: Record, found: _Reporter) -> dict[str, object]:
+def _dates(record: Record, found: Reporter) -> dict[str, object]:
     founded, mou = record["founded"], record["mou"]
     year = pd.NA
     if founded:
@@ -219,7 +171,7 @@ def _dates(record: Record, found: _Reporter) -> dict[str, object]:
     }
 
 
-def _website(record: Record, found: _Reporter) -> str:
+def _website(record: Record, found: Reporter) -> str:
     url = record["website"]
     if url and not re.fullmatch(r"https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?", url, re.IGNORECASE):
         found("website", "must be a full http:// or https:// address, or empty")
@@ -243,18 +195,18 @@ def _load_served(
     ids = {p["id"] for p in partners} if partners is not None else None
     statements = []
     for record in table.records:
-        found = _Reporter(table.file, record, problems)
+        found = Reporter(table.file, record, problems)
         pid, basis, place = record["partner_id"], record["basis"], record["place"]
         if ids is not None and pid not in ids:
             found("partner_id", f"no partner has this id in {schema.PARTNERS_CSV}")
         if not record["words"]:
             found("words", "keep the source's own words for this served area")
         countries: list[str] = []
-        if basis == "named":
-            countries = [_country(place, "place", found)] if place else []
+        if basis == Basis.NAMED:
+            countries = [resolved_country(place, "place", found)] if place else []
             if not place:
                 found("place", "a named link needs the country's name")
-        elif basis == "region":
+        elif basis == Basis.REGION:
             if areas is None:
                 pass
             elif place in areas:
@@ -262,7 +214,7 @@ def _load_served(
             else:
                 known = ", ".join(sorted(areas)) or "none yet"
                 found("place", f"no area of this name in {schema.AREAS_CSV} (known: {known})")
-        elif basis in ("worldwide", "vague"):
+        elif basis in (Basis.WORLDWIDE, Basis.VAGUE):
             if place:
                 found("place", f"must be empty when basis is '{basis}'")
         else:
@@ -309,7 +261,7 @@ def _build(
     partners: list[dict[str, object]],
     statements: list[dict[str, object]],
     cache: dict[str, Entry],
-) -> Network:
+) -> Tables:
     for partner in partners:
         entry = (
             cache.get(hq_query(partner["hq_city"], partner["hq_country"]))
@@ -319,49 +271,22 @@ def _build(
         partner["latitude"] = entry.latitude if entry else float("nan")
         partner["longitude"] = entry.longitude if entry else float("nan")
         partner["geocode_source"] = entry.source if entry else ""
-    partners_frame = pd.DataFrame(partners, columns=PARTNER_COLUMNS)
+    partners_frame = pd.DataFrame(partners, columns=schema.PARTNER_COLUMNS)
     partners_frame["founded"] = partners_frame["founded"].astype("Int64")
 
-    statements_frame = pd.DataFrame(statements, columns=STATEMENT_COLUMNS)
-    return Network(partners_frame, _links(statements_frame), statements_frame)
+    statements_frame = pd.DataFrame(statements, columns=schema.STATEMENT_COLUMNS)
+    return Tables(partners_frame, _links(statements_frame), statements_frame)
 
 
 def _links(statements: pd.DataFrame) -> pd.DataFrame:
     """One row per partner x served country; a country named outright outranks the
     same country reached through a named region."""
-    linked = statements[statements["basis"].isin(["named", "region"])]
+    linked = statements[statements["basis"].isin(LINK_BASES)]
     rows = linked.assign(iso3=linked["countries"]).explode("iso3").dropna(subset=["iso3"])
     rows = rows.assign(
-        area=rows["place"].where(rows["basis"] == "region", ""),
-        rank=rows["basis"].map({"named": 0, "region": 1}),
+        area=rows["place"].where(rows["basis"] == Basis.REGION, ""),
+        rank=rows["basis"].map({basis: rank for rank, basis in enumerate(LINK_BASES)}),
     )
     rows = rows.sort_values(["partner_id", "iso3", "rank"], kind="stable")
     rows = rows.drop_duplicates(["partner_id", "iso3"], keep="first")
-    return rows[LINK_COLUMNS].reset_index(drop=True)
-
-
-# reporting
-
-
-class _Reporter:
-    """Records a problem against one CSV row, with the cell's column and value."""
-
-    def __init__(self, file: str, record: Record, problems: list[Problem]) -> None:
-        self.file, self.record, self.problems = file, record, problems
-
-    def __call__(self, column: str, message: str) -> None:
-        self.problems.append(
-            Problem(self.file, self.record.line, message, column=column, value=self.record[column])
-        )
-
-
-def _country(name: str, column: str, found: _Reporter) -> str:
-    try:
-        iso3 = resolve(name)
-    except UnknownCountry as error:
-        found(column, str(error))
-        return ""
-    if iso3 not in regions():
-        found(column, "resolves to a code with no UN M49 region")
-        return ""
-    return iso3
+    return rows[schema.LINK_COLUMNS].reset_index(drop=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 PARTNERS_CSV = "partners.csv"
 SERVED_CSV = "served.csv"
 AREAS_CSV = "areas.csv"
@@ -31,13 +33,51 @@ HQ_BASES = {
     "not-published": "not published",
 }
 
-# How a served area is known. `named` and `region` become country links;
-# `worldwide` and `vague` stay as the source's words.
+
+class Basis(StrEnum):
+    """How a served area is known: the one vocabulary of the data, its views and the CSV.
+
+    `named` and `region` become country links; `worldwide` and `vague` stay as the
+    source's words. The views' wording of each is in dashboard/views/text.py.
+    """
+
+    NAMED = "named"
+    REGION = "region"
+    WORLDWIDE = "worldwide"
+    VAGUE = "vague"
+
+
+LINK_BASES = (Basis.NAMED, Basis.REGION)  # the bases that link a partner to countries
+
+# What each basis means, for `check`'s messages and the README.
 SERVED_BASES = {
-    "named": "a country named in the source",
-    "region": "a country in a region the source names",
-    "worldwide": "worldwide reach the source states without naming countries",
-    "vague": "words the source uses that name no country or region",
+    Basis.NAMED: "a country named in the source",
+    Basis.REGION: "a country in a region the source names",
+    Basis.WORLDWIDE: "worldwide reach the source states without naming countries",
+    Basis.VAGUE: "words the source uses that name no country or region",
 }
+
+# The frames a validated data folder is read into (see dashboard/network.py).
+PARTNER_COLUMNS = [
+    "id",
+    "name",
+    "acronym",
+    "hq_city",
+    "hq_country",
+    "hq_country_name",
+    "hq_basis",
+    "hq_source",
+    "founded",
+    "founded_source",
+    "mou",
+    "mou_source",
+    "website",
+    "description",
+    "latitude",
+    "longitude",
+    "geocode_source",
+]
+LINK_COLUMNS = ["partner_id", "iso3", "basis", "words", "area"]
+STATEMENT_COLUMNS = ["partner_id", "words", "basis", "place", "countries"]
 
 ID_PATTERN = r"[A-Za-z0-9][A-Za-z0-9_-]*"

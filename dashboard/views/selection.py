@@ -4,11 +4,11 @@ so the map, the cards and the summary always agree."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 
 from dashboard.atlas import Atlas
+from dashboard.data.schema import Basis
 from dashboard.network import Network
 from dashboard.state import FilterState
 
@@ -22,12 +22,9 @@ class Selection:
     counts: pd.DataFrame  # iso3, partners (count), named (count): one row per country drawn
     worldwide: tuple[str, ...]  # partners in view that state worldwide reach
 
-
-@lru_cache(maxsize=8)
-def worldwide_partners(network: Network) -> frozenset[str]:
-    """Partners whose source states worldwide reach."""
-    statements = network.statements
-    return frozenset(statements.loc[statements["basis"] == "worldwide", "partner_id"])
+    def links_of(self, pid: str) -> pd.DataFrame:
+        """The links drawn for one partner in view."""
+        return self.links[self.links["partner_id"] == pid]
 
 
 def select(network: Network, atlas: Atlas, state: FilterState) -> Selection:
@@ -42,7 +39,7 @@ def select(network: Network, atlas: Atlas, state: FilterState) -> Selection:
     """
     links = network.links
     if not state.count_regions:
-        links = links[links["basis"] == "named"]
+        links = links[links["basis"] == Basis.NAMED]
     region = atlas.region(state.region)
     if region is not None:
         links = links[links["iso3"].isin(region.members)]
@@ -58,17 +55,16 @@ def select(network: Network, atlas: Atlas, state: FilterState) -> Selection:
     chosen = ids[keep]
     if not keep.all():
         links = links[links["partner_id"].isin(chosen)]
-    worldwide = worldwide_partners(network)
     return Selection(
         partners=tuple(chosen),
         links=links,
         counts=_counts(links),
-        worldwide=tuple(pid for pid in chosen if pid in worldwide),
+        worldwide=tuple(pid for pid in chosen if pid in network.worldwide),
     )
 
 
 def _counts(links: pd.DataFrame) -> pd.DataFrame:
-    named = links["basis"] == "named"
+    named = links["basis"] == Basis.NAMED
     grouped = pd.DataFrame({"iso3": links["iso3"], "named": named}).groupby("iso3", sort=True)
     return pd.DataFrame(
         {"partners": grouped.size(), "named": grouped["named"].sum().astype(int)}

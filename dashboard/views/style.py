@@ -1,12 +1,9 @@
-"""Colours and symbols, chosen once so the map, its legend and the cards agree."""
+"""The map's colours: the count scale, land, borders, lines and grouped markers."""
 
 from __future__ import annotations
 
-# Okabe & Ito's colour-blind-safe qualitative palette, blues left out so markers stand
-# apart from the blue choropleth; each partner also gets its own symbol, so no one
-# has to tell partners apart by colour alone.
-PARTNER_COLOURS = ("#D55E00", "#E69F00", "#CC79A7", "#009E73", "#000000", "#F0E442", "#882255")
-PARTNER_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "star", "pentagon", "hexagram")
+# Each partner's own colour and symbol are facts of the network (dashboard/network.py),
+# so the map, its legend and the cards cannot disagree on them.
 
 # A sequential ColorBrewer scale (Blues), colour-blind safe and readable in greyscale.
 # The lightest step is dark enough to tell from unserved land on a projector.
@@ -17,14 +14,6 @@ BORDER = "#9a9a9a"
 HIGHLIGHT = "#111111"
 LINE = "#333333"
 PLACE_COLOUR = "#D55E00"  # headquarters grouped by place, on large networks
-
-
-def partner_style(position: int) -> tuple[str, str]:
-    """(colour, symbol) of the partner at this position in the data."""
-    return (
-        PARTNER_COLOURS[position % len(PARTNER_COLOURS)],
-        PARTNER_SYMBOLS[position % len(PARTNER_SYMBOLS)],
-    )
 
 
 def count_colourscale(max_count: int) -> list[tuple[float, str]]:

@@ -7,8 +7,9 @@ import pandas as pd
 
 from dashboard.atlas import Atlas
 from dashboard.network import Network
-from dashboard.views.figure import partner_labels
+from dashboard.state import FilterState
 from dashboard.views.selection import Selection
+from dashboard.views.text import LINK_BASIS
 
 # Column name -> heading on the page. The CSV uses the names (documented in the README).
 COLUMNS = {
@@ -22,7 +23,6 @@ COLUMNS = {
     "area": "Region the source names",
     "source_words": "Source's words",
 }
-BASIS_WORDS = {"named": "named in the source", "region": "in a region the source names"}
 SORTABLE = ("partner", "country", "region", "basis")
 PAGE_ROWS = 250  # rows shown on the page; the CSV holds them all
 
@@ -31,22 +31,22 @@ def link_table(network: Network, atlas: Atlas, selection: Selection) -> pd.DataF
     """The rows, in partner order then country name."""
     links = selection.links
     countries = atlas.countries.reindex(links["iso3"])
-    order = {pid: i for i, pid in enumerate(network.partners["id"])}
+    partners = network.partners.loc[links["partner_id"]]
     table = pd.DataFrame(
         {
             "partner_id": links["partner_id"].to_numpy(),
-            "partner": links["partner_id"].map(partner_labels(network)).to_numpy(),
+            "partner": partners["label"].to_numpy(),
             "country_iso3": links["iso3"].to_numpy(),
             "country": countries["name"].to_numpy(),
             "region": countries["region"].to_numpy(),
             "subregion": countries["subregion"].to_numpy(),
-            "basis": links["basis"].map(BASIS_WORDS).to_numpy(),
+            "basis": links["basis"].map(LINK_BASIS).to_numpy(),
             "area": links["area"].to_numpy(),
             "source_words": links["words"].to_numpy(),
         },
         columns=list(COLUMNS),
     )
-    table["_order"] = table["partner_id"].map(order)
+    table["_order"] = partners["position"].to_numpy()
     table = table.sort_values(["_order", "country"], kind="stable").drop(columns="_order")
     return table.reset_index(drop=True)
 
@@ -73,3 +73,13 @@ def to_csv(table: pd.DataFrame) -> str:
         )
     )
     return safe.to_csv(index=False, lineterminator="\n")
+
+
+def csv_filename(state: FilterState) -> str:
+    """'partner-map_region-africa_country-KEN.csv': the download says what it holds."""
+    parts = [
+        f"_{key}-{value}"
+        for key, value in (("region", state.region), ("country", state.country))
+        if value
+    ]
+    return f"partner-map{''.join(parts)}.csv"

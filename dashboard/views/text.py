@@ -1,6 +1,10 @@
-"""Small English helpers shared by the summary, the cards and the hover texts."""
+"""The words the views write, in one place: counts, lists, and how a fact is known."""
 
 from __future__ import annotations
+
+from dashboard.data.schema import HQ_BASES, Basis
+
+NOT_PUBLISHED = "not published"
 
 
 def plural(n: int, singular: str, plural_form: str | None = None) -> str:
@@ -19,3 +23,34 @@ def and_list(items: list[str]) -> str:
     if len(items) <= 2:
         return " and ".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def capped_list(labels: list[str] | tuple[str, ...], limit: int = 10) -> str:
+    """'A, B and C', or 'A, B, … and 9,990 more' past `limit` names."""
+    if len(labels) <= limit:
+        return and_list(list(labels))
+    return ", ".join(labels[:limit]) + f" and {len(labels) - limit:,} more"
+
+
+# How a link is known, as the hover, the cards, the details line and the table say it.
+LINK_BASIS = {
+    Basis.NAMED: "named in the source",
+    Basis.REGION: "in a region the source names",
+}
+
+
+def link_basis(basis: str, area: str = "") -> str:
+    """'named in the source', or 'in Eastern Africa, a region the source names'."""
+    if basis == Basis.REGION and area:
+        return f"in {area}, a region the source names"
+    return LINK_BASIS[Basis(basis)]
+
+
+def hq_basis(basis: str) -> str:
+    """How a headquarters is known: 'stated on the partners page'."""
+    return HQ_BASES.get(basis, "")
+
+
+def sentence_case(text: str) -> str:
+    """'named in the source' -> 'Named in the source'."""
+    return text[:1].upper() + text[1:]

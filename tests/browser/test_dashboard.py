@@ -7,9 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard import ids
 from dashboard.atlas import load_atlas
-from dashboard.data.load import load_network
+from dashboard.network import load_network
+from dashboard.web import ids
 from tests.browser.conftest import choose
 from tests.conftest import BUNDLED_DATA
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from dashboard import ids
+from dashboard.web import ids
 from tests.browser.conftest import DESKTOP, Watch, choose, open_page
 from tests.servers import start_gunicorn, stop
 from tests.tiny import partner, tiny_network

@@ -12,8 +12,8 @@ from urllib.parse import parse_qs, urlsplit
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from dashboard import ids
 from dashboard.views.table import COLUMNS
+from dashboard.web import ids
 from tests.browser.conftest import PHONE, choose
 
 SUMMARY = f"#{ids.SUMMARY}"

@@ -1,6 +1,6 @@
 """The Dash app: `create_app()` for the command line and tests, `server` for gunicorn.
 
-    gunicorn dashboard.app:server      # reads $PARTNER_MAP_DATA_DIR, else data/
+    gunicorn dashboard.web.app:server      # reads $PARTNER_MAP_DATA_DIR, else data/
 
 Data is loaded and validated once, when the app is created; nothing in the
 process changes after that, so any number of workers can serve it.
@@ -17,13 +17,18 @@ from pathlib import Path
 from dash import Dash
 from flask import Flask, jsonify
 
-from dashboard import callbacks
 from dashboard.atlas import ASSETS_DIR, load_atlas
 from dashboard.config import default_data_dir
 from dashboard.data.load import load
 from dashboard.data.problems import DataError
-from dashboard.layout import page
-from dashboard.security import protect
+from dashboard.network import build_network
+from dashboard.web import address, filters, focus, presenting, table, view
+from dashboard.web.context import Context
+from dashboard.web.page import page
+from dashboard.web.security import protect
+
+# Each feature's callbacks, registered in this order.
+FEATURES = (address, view, focus, filters, presenting, table)
 
 FRAME_ANCESTORS_ENV = "PARTNER_MAP_FRAME_ANCESTORS"
 LOG = logging.getLogger("partner_map")
@@ -34,7 +39,7 @@ def create_app(data_dir: Path | None = None) -> Dash:
     checked = load(data_dir or default_data_dir(), cache_optional=True)
     for problem in checked.problems:
         LOG.warning("%s", problem)
-    network, site = checked.network, checked.site
+    network, site = build_network(checked.tables), checked.site
     atlas = load_atlas()
     app = Dash(
         __name__,
@@ -63,7 +68,9 @@ def create_app(data_dir: Path | None = None) -> Dash:
     # them; a day also covers the map outlines, which plotly.js asks for by plain name.
     app.server.config["SEND_FILE_MAX_AGE_DEFAULT"] = 86400
     app.layout = page(network, atlas, site, graph_config)
-    callbacks.register(app, network, atlas)
+    context = Context(network, atlas)
+    for feature in FEATURES:
+        feature.register(app, context)
     _add_health(app.server, network.summary())
     protect(app, frame_ancestors())
     return app

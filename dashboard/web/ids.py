@@ -44,3 +44,5 @@ DOWNLOAD = "download"
 FOCUS = "focus"
 CARD = "card"  # pattern-matching: {"type": CARD, "id": partner id}
 CARD_FOCUS = "card-focus"  # the button on each card: {"type": CARD_FOCUS, "id": partner id}
+PANEL_CARDS = "panel-cards"
+PANEL_TABLE = "panel-table"

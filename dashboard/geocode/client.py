@@ -34,7 +34,8 @@ from geopy.exc import (
 )
 from geopy.geocoders import Nominatim
 
-from dashboard.geocache import Entry, read_cache, remove_stale_temps, write_cache
+from dashboard.data.geocache import Entry, read_cache, remove_stale_temps, write_cache
+from dashboard.geocode.timing import Budget, Pacer
 
 DEFAULT_ENDPOINT = "https://nominatim.openstreetmap.org"
 DEFAULT_USER_AGENT = (
@@ -139,7 +140,7 @@ def geocode_places(
             f"the time budget ({settings.budget:g} s) is shorter than one request's "
             f"timeout ({settings.timeout:g} s): no request could be sent"
         )
-    budget = _Budget(settings.budget, time.monotonic() if started is None else started)
+    budget = Budget(settings.budget, time.monotonic() if started is None else started)
     lock = FileLock(str(cache_path) + ".lock", timeout=settings.lock_timeout)
     try:
         lock.acquire(timeout=0)
@@ -169,7 +170,7 @@ def _run(
     settings: Settings,
     refresh: bool,
     log: Callable[[str], None],
-    budget: _Budget,
+    budget: Budget,
 ) -> Report:
     # Read under the lock, so entries another run has just written are kept.
     entries, problems = read_cache(cache_path)
@@ -186,7 +187,7 @@ def _run(
         else:
             todo.append(query)
     geocoder = make_geocoder(settings)
-    pacer = _Pacer(settings.min_delay)
+    pacer = Pacer(settings.min_delay)
     for number, query in enumerate(todo, start=1):
         prefix = f"[{number}/{len(todo)}] {query}"
         try:
@@ -223,64 +224,12 @@ class _OutOfTime(_Failed):
     """The time budget cannot cover the next try."""
 
 
-class _Budget:
-    """The run's time budget: how much is left, and sleeps cut to fit it."""
-
-    def __init__(self, seconds: float, started: float) -> None:
-        self.seconds = seconds
-        self.deadline = started + seconds
-
-    def __str__(self) -> str:
-        return f"{self.seconds:g} s"
-
-    def left(self) -> float:
-        return self.deadline - time.monotonic()
-
-    def sleep(self, seconds: float) -> None:
-        seconds = min(seconds, self.left())
-        if seconds > 0:
-            time.sleep(seconds)
-
-    def fits(self, wait: float, timeout: float, log: Callable[[str], None]) -> bool:
-        """Whether a wait, then a request with this timeout, can end within the budget."""
-        left = self.left()
-        if wait + timeout <= left:
-            return True
-        log(
-            f"{max(left, 0.0):.1f} s of the time budget of {self} left: too little for "
-            f"a {wait:.1f} s wait and a request that may take {timeout:g} s; stopping"
-        )
-        return False
-
-    def used_up(self, detail: str) -> str:
-        return f"time budget of {self} used up; {detail}"
-
-
-class _Pacer:
-    """Keeps requests at least `min_delay` seconds apart, and waits out Retry-After."""
-
-    def __init__(self, min_delay: float) -> None:
-        self.min_delay = min_delay
-        self.next_at = 0.0
-
-    def delay(self) -> float:
-        """Seconds to wait before the next request may be sent."""
-        return max(self.next_at - time.monotonic(), 0.0)
-
-    def sending(self) -> None:
-        """A request goes now: the one after it waits `min_delay`."""
-        self.next_at = time.monotonic() + self.min_delay
-
-    def hold_off(self, seconds: float) -> None:
-        self.next_at = max(self.next_at, time.monotonic() + seconds)
-
-
 def _geocode_one(
     geocoder: Nominatim,
     query: str,
     settings: Settings,
-    pacer: _Pacer,
-    budget: _Budget,
+    pacer: Pacer,
+    budget: Budget,
     log: Callable[[str], None],
 ) -> Entry:
     if not budget.fits(pacer.delay(), settings.timeout, log):
@@ -296,38 +245,10 @@ def _geocode_one(
             raise _OutOfTime(
                 budget.used_up(f"gave up after {_tries(attempt)}" if attempt else "not tried")
             )
-        try:
-            location = geocoder.geocode(query, exactly_one=True, timeout=timeout)
-        except GeocoderParseError:
-            raise _Failed(
-                "the server's answer was not JSON (an HTML error page? check --endpoint)"
-            ) from None
-        except GeocoderRateLimited as error:
-            reason, pause = "rate limited (429)", error.retry_after or wait
-        except (GeocoderTimedOut, GeocoderUnavailable) as error:
-            reason, pause = f"server unavailable or too slow ({_short(error)})", wait
-        except GeocoderServiceError as error:
-            if type(error) is not GeocoderServiceError:
-                # A bad query, refused credentials or an answer that is not JSON:
-                # asking again would get the same answer.
-                raise _Failed(f"{type(error).__name__}: {_short(error)}") from None
-            if _caused_by_os_error(error):
-                kind = f"no connection to {settings.endpoint}"
-            else:
-                kind = "server error"
-            reason, pause = f"{kind} ({_short(error)})", wait
-        else:
-            if location is None:
-                raise _Failed("no result: Nominatim does not know this place")
-            return Entry(
-                query=query,
-                latitude=round(float(location.latitude), 6),
-                longitude=round(float(location.longitude), 6),
-                display_name=str(location.raw.get("display_name", location.address)),
-                source=f"Nominatim at {settings.endpoint}",
-                retrieved=datetime.now(UTC).isoformat(timespec="seconds"),
-                licence=str(location.raw.get("licence", "")),
-            )
+        answer = _ask(geocoder, query, timeout, settings)
+        if isinstance(answer, Entry):
+            return answer
+        reason, pause = answer.reason, answer.retry_after or wait
         tries = _tries(attempt + 1)
         if attempt == settings.retries:
             raise _Failed(f"{reason}; gave up after {tries}")
@@ -338,6 +259,46 @@ def _geocode_one(
         log(f"{reason}; trying again in {pause:.1f} s")
         wait *= 2
     raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class _Retry:
+    """A failure worth another try, and how long the server asked us to wait."""
+
+    reason: str
+    retry_after: float | None = None
+
+
+def _ask(geocoder: Nominatim, query: str, timeout: float, settings: Settings) -> Entry | _Retry:
+    """One request: the place, a failure worth retrying, or _Failed for one that is not."""
+    try:
+        location = geocoder.geocode(query, exactly_one=True, timeout=timeout)
+    except GeocoderParseError:
+        raise _Failed(
+            "the server's answer was not JSON (an HTML error page? check --endpoint)"
+        ) from None
+    except GeocoderRateLimited as error:
+        return _Retry("rate limited (429)", error.retry_after)
+    except (GeocoderTimedOut, GeocoderUnavailable) as error:
+        return _Retry(f"server unavailable or too slow ({_short(error)})")
+    except GeocoderServiceError as error:
+        if type(error) is not GeocoderServiceError:
+            # A bad query, refused credentials or an answer that is not JSON:
+            # asking again would get the same answer.
+            raise _Failed(f"{type(error).__name__}: {_short(error)}") from None
+        kind = f"no connection to {settings.endpoint}" if _caused_by_os_error(error) else None
+        return _Retry(f"{kind or 'server error'} ({_short(error)})")
+    if location is None:
+        raise _Failed("no result: Nominatim does not know this place")
+    return Entry(
+        query=query,
+        latitude=round(float(location.latitude), 6),
+        longitude=round(float(location.longitude), 6),
+        display_name=str(location.raw.get("display_name", location.address)),
+        source=f"Nominatim at {settings.endpoint}",
+        retrieved=datetime.now(UTC).isoformat(timespec="seconds"),
+        licence=str(location.raw.get("licence", "")),
+    )
 
 
 def _tries(count: int) -> str:

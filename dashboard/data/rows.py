@@ -1,0 +1,32 @@
+"""Checking one CSV row: problems reported against its cell, and country names resolved."""
+
+from __future__ import annotations
+
+from dashboard.data.countries import UnknownCountry, regions, resolve
+from dashboard.data.csvfile import Record
+from dashboard.data.problems import Problem
+
+
+class Reporter:
+    """Records a problem against one CSV row, with the cell's column and value."""
+
+    def __init__(self, file: str, record: Record, problems: list[Problem]) -> None:
+        self.file, self.record, self.problems = file, record, problems
+
+    def __call__(self, column: str, message: str) -> None:
+        """Report `message` about this row's `column`."""
+        self.problems.append(
+            Problem(self.file, self.record.line, message, column=column, value=self.record[column])
+        )
+
+
+def resolved_country(name: str, column: str, found: Reporter) -> str:
+    try:
+        iso3 = resolve(name)
+    except UnknownCountry as error:
+        found(column, str(error))
+        return ""
+    if iso3 not in regions():
+        found(column, "resolves to a code with no UN M49 region")
+        return ""
+    return iso3

@@ -1,0 +1,51 @@
+"""The marker legend: what each marker means, and which partners the map cannot place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard.network import Network
+from dashboard.views.figure import MAX_DISTINCT_MARKERS
+from dashboard.views.selection import Selection
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    """A partner with a marker of its own: how the marker looks."""
+
+    id: str
+    label: str
+    name: str
+    colour: str
+    symbol: str
+
+
+@dataclass(frozen=True)
+class Legend:
+    """What the markers mean, and which partners in view the map cannot place."""
+
+    items: tuple[LegendItem, ...]  # one per partner, while each has its own marker
+    places: int  # places with markers, when markers are grouped by place (else 0)
+    placed: int  # partners in view with a marker
+    unplaced: tuple[str, ...]  # labels of partners in view with no published headquarters
+    worldwide: tuple[str, ...]  # labels of partners in view with worldwide reach
+
+
+def legend(network: Network, selection: Selection) -> Legend:
+    """The marker legend for the partners in view, in the data's order."""
+    in_view = network.partners.loc[list(selection.partners)]
+    placed = in_view[in_view["latitude"].notna()]
+    grouped = len(placed) > MAX_DISTINCT_MARKERS
+    items = ()
+    if not grouped:
+        items = tuple(
+            LegendItem(p.id, p.label, p.name, p.colour, p.symbol)
+            for p in placed.itertuples(index=False)
+        )
+    return Legend(
+        items=items,
+        places=len(placed.groupby(["latitude", "longitude"])) if grouped else 0,
+        placed=len(placed),
+        unplaced=tuple(in_view.loc[in_view["latitude"].isna(), "label"]),
+        worldwide=tuple(network.labels(selection.worldwide)),
+    )

@@ -1,0 +1,59 @@
+"""The address bar and the controls, kept in step both ways; and "Copy link".
+
+The URL is the source of truth for what a visitor sees: a link opens the view it
+names, and each change of a filter becomes a history entry, so back and forward
+step through them.
+"""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, ctx, no_update
+
+from dashboard.state import parse_query, to_query
+from dashboard.web import controls, ids
+from dashboard.web.context import Context
+
+DROPPED_NOTICE = "Not recognised in this link, so left out: {}."
+
+
+def register(app: Dash, context: Context) -> None:
+    @app.callback(
+        output={
+            "search": Output(ids.URL, "search"),
+            "notice": Output(ids.NOTICE, "children"),
+            **controls.outputs(),
+        },
+        inputs={"search": Input(ids.URL, "search"), **controls.inputs()},
+    )
+    def sync_url(search, **values):
+        """URL -> controls when the address changed (a link, back, forward); controls
+        -> URL when a control changed. Only what differs is sent."""
+        state, mode = controls.read_state(values, context.known), controls.read_mode(values)
+        unchanged = dict.fromkeys(controls.CONTROLS, no_update)
+        # On page load every input "changes" at once: the address wins.
+        if ctx.triggered_id is None or f"{ids.URL}.search" in ctx.triggered_prop_ids:
+            parsed = parse_query(search if isinstance(search, str) else "", context.known)
+            wanted = controls.control_values(parsed.state, parsed.mode)
+            have = controls.control_values(state, mode)
+            updates = {k: (v if v != have[k] else no_update) for k, v in wanted.items()}
+            notice = DROPPED_NOTICE.format(", ".join(parsed.dropped)) if parsed.dropped else ""
+            return {"search": no_update, "notice": notice, **updates}
+        query = to_query(state, mode)
+        search_now = (search or "").lstrip("?")
+        changed = "?" + query if query != search_now else no_update
+        return {"search": changed, "notice": "", **unchanged}
+
+    app.clientside_callback(
+        """async function (clicks) {
+            if (!clicks) { return window.dash_clientside.no_update; }
+            try {
+                await navigator.clipboard.writeText(window.location.href);
+                return "Link copied";
+            } catch (error) {
+                return "Copy this page's address from the address bar";
+            }
+        }""",
+        Output(ids.COPY_STATUS, "children"),
+        Input(ids.COPY_LINK, "n_clicks"),
+        prevent_initial_call=True,
+    )

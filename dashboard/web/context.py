@@ -1,0 +1,69 @@
+"""What every callback works from: the network, the atlas, the values a request may
+name, and a memo of the views most recently built in this worker."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from dashboard.atlas import Atlas
+from dashboard.network import Network
+from dashboard.state import DEFAULT_PACE, FilterState, Mode, Vocabulary
+from dashboard.views.cards import cards
+from dashboard.views.figure import map_figure
+from dashboard.views.legend import legend
+from dashboard.views.selection import Selection, select
+from dashboard.views.summary import summary
+from dashboard.web.components import render_cards, render_legend
+
+# Views kept per worker ($PARTNER_MAP_VIEW_CACHE; 0 turns the memo off, which the
+# benchmark uses to measure every view built afresh).
+VIEW_CACHE = int(os.environ.get("PARTNER_MAP_VIEW_CACHE", "256"))
+
+
+@dataclass(frozen=True)
+class WholeView:
+    """What a change of filters redraws."""
+
+    figure: dict
+    legend: list
+    cards: list
+    summary: str
+
+
+class Context:
+    """The network never changes after start-up, so a view is a pure function of the
+    state: each worker keeps the most recent ones (popular links, a tour's steps)
+    instead of building them again."""
+
+    def __init__(self, network: Network, atlas: Atlas) -> None:
+        self.network, self.atlas = network, atlas
+        self.known = Vocabulary(
+            regions=frozenset(r.slug for r in atlas.regions),
+            countries=frozenset(atlas.countries.index),
+            partners=tuple(network.ids),
+        )
+        self._select = lru_cache(maxsize=VIEW_CACHE)(self._build_selection)
+        self._whole = lru_cache(maxsize=VIEW_CACHE)(self._build_whole)
+
+    def selected(self, state: FilterState) -> Selection:
+        """The selection of a state: the focus selects nothing."""
+        return self._select(state.filters())
+
+    def whole(self, state: FilterState, mode: Mode) -> WholeView:
+        """The map, legend, cards and summary; the pace and embedding change none of them."""
+        return self._whole(state, replace(mode, pace=DEFAULT_PACE, embed=False))
+
+    def _build_selection(self, filters: FilterState) -> Selection:
+        return select(self.network, self.atlas, filters)
+
+    def _build_whole(self, state: FilterState, mode: Mode) -> WholeView:
+        network, atlas = self.network, self.atlas
+        selection = self.selected(state)
+        return WholeView(
+            figure=map_figure(network, atlas, state, selection, mode),
+            legend=render_legend(legend(network, selection)),
+            cards=render_cards(cards(network, atlas, state, selection), len(selection.partners)),
+            summary=summary(network, atlas, state, selection),
+        )

@@ -1,0 +1,37 @@
+"""The filter panel's own buttons: "Clear all" and the region-links switch."""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, State
+
+from dashboard.state import EXPLORE, FilterState
+from dashboard.web import controls, ids
+from dashboard.web.context import Context
+
+CLEARED = ("region", "country", "partners", "count_regions", "focus")
+
+
+def register(app: Dash, context: Context) -> None:
+    @app.callback(
+        output=controls.outputs(CLEARED, duplicate=True),
+        inputs={"clicks": Input(ids.CLEAR, "n_clicks")},
+        prevent_initial_call=True,
+    )
+    def clear_all(clicks):
+        values = controls.control_values(FilterState(), EXPLORE)
+        return {name: values[name] for name in CLEARED}
+
+    @app.callback(
+        Output(ids.COUNT_REGIONS, "data", allow_duplicate=True),
+        Input(ids.COUNT_REGIONS_SWITCH, "n_clicks"),
+        State(ids.COUNT_REGIONS, "data"),
+        prevent_initial_call=True,
+    )
+    def toggle_count_regions(_clicks, on):
+        return on is False
+
+    app.clientside_callback(
+        """function (on) { return on === false ? "false" : "true"; }""",
+        Output(ids.COUNT_REGIONS_SWITCH, "aria-checked"),
+        Input(ids.COUNT_REGIONS, "data"),
+    )

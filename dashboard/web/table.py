@@ -1,0 +1,60 @@
+"""The Partners and Table tabs, sorting the table, and its CSV download."""
+
+from __future__ import annotations
+
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
+
+from dashboard.views.table import csv_filename, link_table, to_csv
+from dashboard.web import controls, ids
+from dashboard.web.context import Context
+from dashboard.web.page import TAB_NAMES
+
+
+def register(app: Dash, context: Context) -> None:
+    @app.callback(
+        output={
+            "tab": Output(ids.TABS, "data"),
+            "selected": Output({"type": ids.TAB, "tab": ALL}, "aria-selected"),
+            "cards_hidden": Output(ids.PANEL_CARDS, "hidden"),
+            "table_hidden": Output(ids.PANEL_TABLE, "hidden"),
+        },
+        inputs={"clicks": Input({"type": ids.TAB, "tab": ALL}, "n_clicks")},
+        prevent_initial_call=True,
+    )
+    def choose_tab(clicks):
+        """Show the tab that was clicked."""
+        chosen = ctx.triggered_id.get("tab") if isinstance(ctx.triggered_id, dict) else None
+        chosen = chosen if chosen in TAB_NAMES else "cards"
+        names = [spec["id"].get("tab") for spec in ctx.outputs_grouping["selected"]]
+        return {
+            "tab": chosen,
+            "selected": ["true" if name == chosen else "false" for name in names],
+            "cards_hidden": chosen != "cards",
+            "table_hidden": chosen != "table",
+        }
+
+    @app.callback(
+        Output(ids.SORT, "data"),
+        Input({"type": ids.SORT_BUTTON, "column": ALL}, "n_clicks"),
+        State(ids.SORT, "data"),
+        prevent_initial_call=True,
+    )
+    def sort_by(_clicks, sort):
+        """Clicking a column heading sorts by it; again, the other way round."""
+        if not isinstance(ctx.triggered_id, dict) or not ctx.triggered[0]["value"]:
+            return no_update
+        column = ctx.triggered_id.get("column")
+        sort = sort if isinstance(sort, dict) else {}
+        descending = sort.get("column") == column and not sort.get("descending")
+        return {"column": column, "descending": descending}
+
+    @app.callback(
+        Output(ids.DOWNLOAD, "data"),
+        inputs={"clicks": Input(ids.DOWNLOAD_CSV, "n_clicks"), **controls.states()},
+        prevent_initial_call=True,
+    )
+    def download_csv(clicks, **values):
+        """The current selection's table as CSV, named after its filters."""
+        state = controls.read_state(values, context.known)
+        table = link_table(context.network, context.atlas, context.selected(state))
+        return {"content": to_csv(table), "filename": csv_filename(state), "type": "text/csv"}

@@ -1,0 +1,107 @@
+"""Everything the selection shows, redrawn when a control changes.
+
+A change of focus alone (a click, a tour step) sends a Patch of the figure's two
+focus traces instead of the whole map, when the map on the page is the one drawn
+for the same filters and mode.
+"""
+
+from __future__ import annotations
+
+from dash import Dash, Input, Output, Patch, State, ctx, no_update
+
+from dashboard.state import DEFAULT_PACE, FilterState, Mode, known_value, to_query
+from dashboard.views.cards import card, details
+from dashboard.views.figure import focus_changes
+from dashboard.views.selection import Selection
+from dashboard.views.table import link_table, sort_table
+from dashboard.web import controls, ids
+from dashboard.web.components import render_details, render_stage, render_table
+from dashboard.web.context import Context
+from dashboard.web.page import root_class
+
+OUTPUTS = {
+    "figure": Output(ids.MAP, "figure"),
+    "legend": Output(ids.LEGEND, "children"),
+    "cards": Output(ids.CARDS, "children"),
+    "summary": Output(ids.SUMMARY, "children"),
+    "details": Output(ids.DETAILS, "children"),
+    "stage": Output(ids.STAGE, "children"),
+    "table": Output(ids.TABLE, "children"),
+    "root_class": Output(ids.ROOT, "className"),
+    "drawn": Output(ids.DRAWN, "data"),
+}
+FOCUS_ONLY = {f"{ids.FOCUS}.data", f"{ids.TOUR}.data"}
+
+
+def register(app: Dash, context: Context) -> None:
+    @app.callback(
+        output=OUTPUTS,
+        inputs={
+            **controls.inputs(),
+            "tour": Input(ids.TOUR, "data"),
+            "sort": Input(ids.SORT, "data"),
+            "tab": Input(ids.TABS, "data"),
+            "drawn": State(ids.DRAWN, "data"),
+        },
+    )
+    def update_view(tour, sort, tab, drawn, **values):
+        mode = controls.read_mode(values)
+        state = toured(controls.read_state(values, context.known), mode, tour, context)
+        selection = context.selected(state)
+        drawing = drawn_for(state, mode)
+        shown = {
+            "details": render_details(details(context.network, context.atlas, state, selection)),
+            "stage": stage(context, state, mode, selection),
+        }
+        triggered = set(ctx.triggered_prop_ids)
+        if triggered and triggered <= FOCUS_ONLY and drawn == drawing:
+            unchanged = dict.fromkeys(OUTPUTS, no_update)
+            return {**unchanged, **shown, "figure": focus_patch(context, state, mode, selection)}
+        whole = context.whole(state, mode)
+        return {
+            "figure": whole.figure,
+            "legend": whole.legend,
+            "cards": whole.cards,
+            "summary": whole.summary,
+            "table": table(context, selection, sort) if tab == "table" else no_update,
+            "root_class": root_class(mode),
+            "drawn": drawing,
+            **shown,
+        }
+
+
+def toured(state: FilterState, mode: Mode, tour: object, context: Context) -> FilterState:
+    """While the tour runs, its partner is the focus. It is kept apart from FOCUS, so
+    the tour never writes what the address bar reads (no cycle, no history entry a step)."""
+    tour = tour if isinstance(tour, dict) else {}
+    if not mode.tour or not tour.get("active"):
+        return state
+    return state.with_(focus=known_value(tour.get("focus"), context.known.partner_set))
+
+
+def drawn_for(state: FilterState, mode: Mode) -> str:
+    """What a figure is drawn for, apart from its focus: only while that is still what
+    the page shows can a Patch of the focus traces be applied to it."""
+    return to_query(state.filters(), Mode(present=mode.present, tour=mode.tour, pace=DEFAULT_PACE))
+
+
+def focus_patch(context: Context, state: FilterState, mode: Mode, selection: Selection) -> Patch:
+    patch = Patch()
+    changes = focus_changes(context.network, context.atlas, state, selection, mode)
+    for (part, key), value in changes.items():
+        patch[part][key] = value
+    return patch
+
+
+def stage(context: Context, state: FilterState, mode: Mode, selection: Selection) -> list:
+    """The partner in focus, large, beside the map in presenter mode."""
+    if not mode.present or state.focus not in selection.partners:
+        return []
+    return render_stage(card(context.network, context.atlas, state.focus, state))
+
+
+def table(context: Context, selection: Selection, sort: object) -> list:
+    sort = sort if isinstance(sort, dict) else {}
+    column, descending = sort.get("column"), sort.get("descending")
+    rows = sort_table(link_table(context.network, context.atlas, selection), column, descending)
+    return render_table(rows, column, descending)

@@ -1,0 +1,60 @@
+"""The network knows its partners: derived facts are built once, looked up by id."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.network import PARTNER_COLOURS, PARTNER_SYMBOLS, load_network
+from tests.conftest import BUNDLED_DATA
+
+
+@pytest.fixture(scope="module")
+def network():
+    return load_network(BUNDLED_DATA)
+
+
+def test_partners_are_indexed_by_id_in_the_files_order(network) -> None:
+    assert list(network.ids) == [
+        "AGSCF",
+        "EASC",
+        "sister-cities-africa",
+        "AIILSG",
+        "CPAFFC",
+        "WCSDA",
+        "ACHA",
+    ]
+    assert list(network.partners["position"]) == list(range(7))
+    assert network.partner("EASC")["name"] == "Eastern Africa Sister Cities"
+
+
+def test_a_partners_label_is_its_acronym_else_its_name(network) -> None:
+    assert network.partner("EASC")["label"] == "EASC"
+    assert network.labels(["ACHA", "AGSCF"]) == ["ACHA", "AGSCF"]
+    partners = network.partners
+    no_acronym = partners[partners["acronym"] == ""]
+    assert list(no_acronym["label"]) == list(no_acronym["name"])
+
+
+def test_each_of_the_first_partners_has_its_own_colour_and_symbol(network) -> None:
+    styles = list(zip(network.partners["colour"], network.partners["symbol"], strict=True))
+    assert len(set(styles)) == 7
+    assert styles[0] == (PARTNER_COLOURS[0], PARTNER_SYMBOLS[0])
+
+
+def test_headquarters_read_city_and_country_or_stay_empty(network) -> None:
+    assert network.partner("EASC")["headquarters"] == "Nairobi, Kenya"
+    assert network.partner("ACHA")["headquarters"] == ""
+
+
+def test_links_and_statements_are_found_by_partner(network) -> None:
+    easc = network.links_of("EASC")
+    assert set(easc["partner_id"]) == {"EASC"}
+    assert "KEN" in set(easc["iso3"])
+    assert network.links_of("WCSDA")["iso3"].tolist() == ["CHN"]
+    assert set(network.statements_of("WCSDA")["basis"]) == {"named", "worldwide"}
+    assert network.links_of("nobody").empty
+
+
+def test_worldwide_partners_are_known_once(network) -> None:
+    assert network.worldwide == frozenset({"CPAFFC", "WCSDA"})
+    assert network.summary()["worldwide"] == ["CPAFFC", "WCSDA"]

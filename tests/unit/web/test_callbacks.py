@@ -1,0 +1,144 @@
+"""Each feature's callbacks, called as the browser calls them (a POST to Dash), in-process."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboard.web import ids
+from dashboard.web.app import create_app
+from tests.conftest import BUNDLED_DATA
+
+CONTROL_VALUES = {
+    f"{ids.REGION}.value": None,
+    f"{ids.COUNTRY}.value": None,
+    f"{ids.PARTNERS}.value": [],
+    f"{ids.COUNT_REGIONS}.data": True,
+    f"{ids.FOCUS}.data": None,
+    f"{ids.VIEW}.data": {"present": False, "tour": False, "embed": False},
+    f"{ids.TOUR_PACE}.value": 8,
+}
+
+
+class Browser:
+    """Sends callback requests the way Dash's renderer does, from the declared callbacks."""
+
+    def __init__(self) -> None:
+        app = create_app(BUNDLED_DATA)
+        self.client = app.server.test_client()
+        self.specs = self.client.get("/_dash-dependencies").get_json()
+
+    def call(self, first_output: str, values: dict, changed: list[str]) -> dict:
+        """The callback whose first output is `first_output`, with inputs and state from
+        `values` (id.prop -> value); returns {id.prop: value} of what it sent back."""
+        spec = next(s for s in self.specs if _names(s)[0] == first_output)
+        body = {
+            "output": spec["output"],
+            "outputs": [_item(name) for name in _names(spec)],
+            "inputs": [_with_value(i, values) for i in spec["inputs"]],
+            "state": [_with_value(s, values) for s in spec["state"]],
+            "changedPropIds": changed,
+        }
+        response = self.client.post("/_dash-update-component", json=body)
+        if response.status_code == 204:
+            return {}
+        assert response.status_code == 200, response.get_data(as_text=True)
+        sent = json.loads(response.get_data(as_text=True))["response"]
+        return {f"{cid}.{prop}": v for cid, props in sent.items() for prop, v in props.items()}
+
+
+def _names(spec: dict) -> list[str]:
+    """A callback's outputs as id.prop (Dash adds @hash to duplicate outputs)."""
+    return [name.split("@")[0] for name in spec["output"].strip(".").split("...")]
+
+
+def _item(name: str) -> dict:
+    component, prop = name.rsplit(".", 1)
+    return {"id": component, "property": prop}
+
+
+def _with_value(item: dict, values: dict) -> dict | list:
+    if item["id"].startswith("{"):  # a pattern-matching input: no such component here
+        return []
+    return {**item, "value": values.get(f"{item['id']}.{item['property']}")}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Browser:
+    return Browser()
+
+
+def view(browser: Browser, changed: list[str], **values) -> dict:
+    sent_values = {**CONTROL_VALUES, f"{ids.TABS}.data": "cards", **values}
+    return browser.call(f"{ids.MAP}.figure", sent_values, changed)
+
+
+def test_a_filter_change_redraws_map_summary_cards_and_says_what_it_drew(browser) -> None:
+    sent = view(browser, [f"{ids.COUNTRY}.value"], **{f"{ids.COUNTRY}.value": "KEN"})
+    assert sent[f"{ids.SUMMARY}.children"] == "2 partners serve Kenya: AGSCF and EASC."
+    assert sent[f"{ids.MAP}.figure"]["data"][0]["type"] == "choropleth"
+    assert sent[f"{ids.ROOT}.className"] == "app"
+    assert sent[f"{ids.DRAWN}.data"] == "country=KEN"
+
+
+def test_a_focus_change_on_the_drawn_map_sends_only_a_patch(browser) -> None:
+    focus = {f"{ids.FOCUS}.data": "EASC", f"{ids.DRAWN}.data": ""}
+    sent = view(browser, [f"{ids.FOCUS}.data"], **focus)
+    assert f"{ids.SUMMARY}.children" not in sent
+    assert f"{ids.CARDS}.children" not in sent
+    patch = sent[f"{ids.MAP}.figure"]
+    assert patch["__dash_patch_update"] == "__dash_patch_update"
+    assert "In focus: Eastern Africa Sister Cities" in json.dumps(sent[f"{ids.DETAILS}.children"])
+
+
+def test_a_focus_change_on_a_map_drawn_for_other_filters_redraws_it_whole(browser) -> None:
+    focus = {f"{ids.FOCUS}.data": "EASC", f"{ids.DRAWN}.data": "country=MEX"}
+    sent = view(browser, [f"{ids.FOCUS}.data"], **focus)
+    assert "data" in sent[f"{ids.MAP}.figure"]
+    assert f"{ids.SUMMARY}.children" in sent
+
+
+def test_presenter_mode_sets_the_page_classes_and_shows_the_focused_card(browser) -> None:
+    mode = {"present": True, "tour": False, "embed": True}
+    sent = view(
+        browser,
+        [f"{ids.VIEW}.data"],
+        **{f"{ids.VIEW}.data": mode, f"{ids.FOCUS}.data": "ACHA"},
+    )
+    assert sent[f"{ids.ROOT}.className"] == "app present embed"
+    assert '"id": "ACHA"}, "className": "card focused"' in json.dumps(sent[f"{ids.STAGE}.children"])
+
+
+def test_a_link_sets_the_controls_and_names_what_it_dropped(browser) -> None:
+    values = {**CONTROL_VALUES, f"{ids.URL}.search": "?country=ken&region=<b>&pace=12"}
+    sent = browser.call(f"{ids.URL}.search", values, [f"{ids.URL}.search"])
+    assert sent[f"{ids.COUNTRY}.value"] == "KEN"
+    assert sent[f"{ids.TOUR_PACE}.value"] == 12
+    assert f"{ids.REGION}.value" not in sent  # unchanged: not sent
+    assert sent[f"{ids.NOTICE}.children"] == "Not recognised in this link, so left out: region=<b>."
+
+
+def test_a_control_change_writes_the_address(browser) -> None:
+    values = {**CONTROL_VALUES, f"{ids.URL}.search": "", f"{ids.COUNTRY}.value": "KEN"}
+    sent = browser.call(f"{ids.URL}.search", values, [f"{ids.COUNTRY}.value"])
+    assert sent[f"{ids.URL}.search"] == "?country=KEN"
+
+
+def test_the_tour_starts_on_the_first_partner_of_the_selection(browser) -> None:
+    values = {
+        **CONTROL_VALUES,
+        f"{ids.VIEW}.data": {"present": True, "tour": True, "embed": False},
+        f"{ids.REGION}.value": "northern-america",
+        f"{ids.TOUR}.data": {"active": False, "focus": None},
+    }
+    sent = browser.call(f"{ids.TOUR}.data", values, [f"{ids.VIEW}.data"])
+    assert sent[f"{ids.TOUR_STATUS}.children"] == "Partner 1 of 1"
+    assert sent[f"{ids.TOUR}.data"]["focus"] == "ACHA"
+
+
+def test_clicking_a_country_on_the_map_selects_it(browser) -> None:
+    click = {"points": [{"customdata": "MEX"}]}
+    values = {f"{ids.MAP}.clickData": click, f"{ids.FOCUS}.data": None}
+    sent = browser.call(f"{ids.FOCUS}.data", values, [f"{ids.MAP}.clickData"])
+    assert sent == {f"{ids.COUNTRY}.value": "MEX"}
