@@ -59,21 +59,10 @@ SERVED_BASES = {
 
 # The frames a validated data folder is read into (see dashboard/network.py).
 PARTNER_COLUMNS = [
-    "id",
-    "name",
-    "acronym",
-    "hq_city",
-    "hq_country",
-    "hq_country_name",
-    "hq_basis",
-    "hq_source",
-    "founded",
-    "founded_source",
-    "mou",
-    "mou_source",
-    "website",
-    "description",
-    "latitude",
+    *PARTNER_REQUIRED,
+    *PARTNER_OPTIONAL,
+    "hq_country_name",  # the official name of hq_country's ISO code
+    "latitude",  # from the geocode cache; NaN where not geocoded
     "longitude",
     "geocode_source",
 ]

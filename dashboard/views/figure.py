@@ -158,11 +158,8 @@ def _choropleth(counts: pd.DataFrame, hover: pd.Series) -> dict:
         "locationmode": "ISO-3",
         "z": counts["partners"].tolist(),
         "coloraxis": "coloraxis",
-        "customdata": list(counts["iso3"]),
-        "text": list(hover.reindex(counts["iso3"])),
-        "hovertemplate": "%{text}<extra></extra>",
         "marker": {"line": {"color": "#ffffff", "width": 0.6}},
-        "showlegend": False,
+        **_country_points(counts, hover),
     }
 
 
@@ -180,6 +177,13 @@ def _small_countries(counts: pd.DataFrame, hover: pd.Series) -> dict:
             "coloraxis": "coloraxis",
             "line": {"color": "#ffffff", "width": 1},
         },
+        **_country_points(counts, hover),
+    }
+
+
+def _country_points(counts: pd.DataFrame, hover: pd.Series) -> dict:
+    """What a country's shape or dot carries: its code for clicks, its hover text."""
+    return {
         "customdata": list(counts["iso3"]),
         "text": list(hover.reindex(counts["iso3"])),
         "hovertemplate": "%{text}<extra></extra>",

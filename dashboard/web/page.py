@@ -195,29 +195,11 @@ def filters(network: Network, atlas: Atlas) -> html.Aside:
         **{"aria-label": "Filters"},
         children=[
             html.H2("Filter", className="filters-title"),
-            html.Label("World region", htmlFor=ids.REGION),
-            dcc.Dropdown(
-                id=ids.REGION,
-                options=region_options(network, atlas),
-                placeholder="All regions",
-                clearable=True,
-                searchable=True,
+            *_dropdown("World region", ids.REGION, region_options(network, atlas), "All regions"),
+            *_dropdown(
+                "Served country", ids.COUNTRY, country_options(network, atlas), "All countries"
             ),
-            html.Label("Served country", htmlFor=ids.COUNTRY),
-            dcc.Dropdown(
-                id=ids.COUNTRY,
-                options=country_options(network, atlas),
-                placeholder="All countries",
-                clearable=True,
-                searchable=True,
-            ),
-            html.Label("Partners", htmlFor=ids.PARTNERS),
-            dcc.Dropdown(
-                id=ids.PARTNERS,
-                options=partner_options(network),
-                placeholder="All partners",
-                multi=True,
-            ),
+            *_dropdown("Partners", ids.PARTNERS, partner_options(network), "All partners", True),
             html.Button(
                 id=ids.COUNT_REGIONS_SWITCH,
                 className="switch",
@@ -237,3 +219,18 @@ def filters(network: Network, atlas: Atlas) -> html.Aside:
             html.Button("Clear all", id=ids.CLEAR, className="tool clear", n_clicks=0),
         ],
     )
+
+
+def _dropdown(label: str, control: str, options: list[dict], everything: str, multi=False) -> list:
+    """A labelled, searchable dropdown; empty means `everything`."""
+    return [
+        html.Label(label, htmlFor=control),
+        dcc.Dropdown(
+            id=control,
+            options=options,
+            placeholder=everything,
+            multi=multi,
+            clearable=True,
+            searchable=True,
+        ),
+    ]
