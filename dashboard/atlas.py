@@ -9,12 +9,15 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from dashboard.data.countries import country_name, regions
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 WORLD_TOPOJSON = ASSETS_DIR / "topojson" / "world_110m.json"
+EXTENT_COLUMNS = ("west", "south", "east", "north")  # degrees, as drawn on the map
+MAIN_PART = 0.25  # a polygon this share of a country's largest counts in its extent
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,8 @@ class RegionOption:
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: views cache on it
 class Atlas:
-    """Countries (index iso3: name, region names, lat, lon, shaped) and region options."""
+    """Countries (index iso3: name, region names, lat, lon, shaped, and the extent of
+    their outline: west, south, east, north) and region options."""
 
     countries: pd.DataFrame
     regions: tuple[RegionOption, ...]
@@ -53,7 +57,9 @@ def load_atlas(topojson: Path = WORLD_TOPOJSON) -> Atlas:
     would sit; a country too small for the 110m outlines gets its HDX point and
     is drawn as a dot.
     """
-    centroids = _topojson_centroids(topojson)
+    topology = json.loads(topojson.read_text(encoding="utf-8"))
+    centroids = _topojson_centroids(topology)
+    extents = _topojson_extents(topology)
     rows = []
     for iso3, region in regions().items():
         lon_lat = centroids.get(iso3)
@@ -67,19 +73,68 @@ def load_atlas(topojson: Path = WORLD_TOPOJSON) -> Atlas:
                 "latitude": lon_lat[1] if lon_lat else region.latitude,
                 "longitude": lon_lat[0] if lon_lat else region.longitude,
                 "shaped": lon_lat is not None,
+                **dict(zip(EXTENT_COLUMNS, extents.get(iso3, (np.nan,) * 4), strict=True)),
             }
         )
     countries = pd.DataFrame(rows).set_index("iso3").sort_index()
     return Atlas(countries, _region_options())
 
 
-def _topojson_centroids(path: Path) -> dict[str, tuple[float, float]]:
-    topology = json.loads(path.read_text(encoding="utf-8"))
+def _topojson_centroids(topology: dict) -> dict[str, tuple[float, float]]:
     return {
         geometry["id"]: tuple(geometry["properties"]["ct"])
         for geometry in topology["objects"]["countries"]["geometries"]
         if geometry.get("id") and "ct" in geometry.get("properties", {})
     }
+
+
+def _topojson_extents(topology: dict) -> dict[str, tuple[float, float, float, float]]:
+    """Each country's (west, south, east, north) as drawn: the box around its main
+    polygons, those at least MAIN_PART of the largest's area, so a frame holds the
+    whole mainland without flying out to every far island (Alaska, Réunion)."""
+    arcs = _decoded_arcs(topology)
+    extents = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        if not geometry.get("id") or geometry["type"] not in ("Polygon", "MultiPolygon"):
+            continue
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        rings = [_ring(arcs, polygon[0]) for polygon in polygons]
+        areas = [_area(ring) for ring in rings]
+        main = np.vstack(
+            [r for r, a in zip(rings, areas, strict=True) if a >= MAIN_PART * max(areas)]
+        )
+        extents[geometry["id"]] = _box(main)
+    return extents
+
+
+def _box(points: np.ndarray) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of the points; a country that reaches across the
+    180th meridian (Russia's far east) is boxed on its larger, eastern-hemisphere side."""
+    (west, south), (east, north) = points.min(axis=0), points.max(axis=0)
+    if east - west > 180:
+        west, east = points[points[:, 0] > 0, 0].min(), 180.0
+    return float(west), float(south), float(east), float(north)
+
+
+def _decoded_arcs(topology: dict) -> list[np.ndarray]:
+    """The topology's arcs as absolute (lon, lat) points (they are stored quantised,
+    each point a delta from the one before)."""
+    scale, translate = (np.array(topology["transform"][k]) for k in ("scale", "translate"))
+    return [
+        np.cumsum(np.array(arc, dtype=float), axis=0) * scale + translate
+        for arc in topology["arcs"]
+    ]
+
+
+def _ring(arcs: list[np.ndarray], indices: list[int]) -> np.ndarray:
+    """A ring's points from its arcs; a negative index ~i is arc i reversed."""
+    return np.vstack([arcs[i] if i >= 0 else arcs[~i][::-1] for i in indices])
+
+
+def _area(ring: np.ndarray) -> float:
+    """A ring's area in squared degrees, shrunk by latitude so the poles do not swell."""
+    lon, lat = ring[:, 0] * np.cos(np.radians(ring[:, 1])), ring[:, 1]
+    return abs(np.dot(lon, np.roll(lat, 1)) - np.dot(lat, np.roll(lon, 1))) / 2
 
 
 def _region_options() -> tuple[RegionOption, ...]:

@@ -18,6 +18,8 @@ MAX_VALUE_LENGTH = 100  # longer values are dropped: no id, code or slug is this
 MAX_FIELDS = 50  # parameters read from a link; the rest are named in the notice
 DEFAULT_PACE = 8
 PACE_RANGE = (3, 120)
+DEFAULT_ASPECT = 1.8  # width / height of the map's frame until the browser says
+ASPECT_RANGE = (0.5, 4.0)
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Mode:
     tour: bool = False  # the guided tour runs (always in presenter mode)
     pace: int = DEFAULT_PACE  # seconds the tour stays on each partner
     embed: bool = False  # only the map and its filters, for an iframe
+    aspect: float = DEFAULT_ASPECT  # the map frame's width / height on this screen
 
     def as_data(self) -> dict:
         """The page-mode flags as the browser keeps them (the pace has its own control)."""
@@ -95,7 +98,7 @@ def to_query(state: FilterState, mode: Mode = EXPLORE) -> str:
         pairs.append(("mode", "present"))
     if mode.tour:
         pairs.append(("tour", "1"))
-    if mode.pace != DEFAULT_PACE:
+    if mode.present and mode.pace != DEFAULT_PACE:  # the pace only matters to a presenter
         pairs.append(("pace", str(mode.pace)))
     if mode.embed:
         pairs.append(("embed", "1"))
@@ -159,15 +162,24 @@ def state_from_controls(
     )
 
 
-def mode_from_controls(view: object, pace: object) -> Mode:
-    """The page-mode flags and the pace box as a Mode."""
+def mode_from_controls(view: object, pace: object, aspect: object = None) -> Mode:
+    """The page-mode flags, the pace box and the map frame's shape as a Mode."""
     flags = view if isinstance(view, dict) else {}
     return Mode(
         present=flags.get("present") is True,
         tour=flags.get("tour") is True,
         pace=clamped_pace(pace),
         embed=flags.get("embed") is True,
+        aspect=rounded_aspect(aspect),
     )
+
+
+def rounded_aspect(value: object) -> float:
+    """A frame's width / height as the browser measured it, to one decimal (views of
+    nearly the same shape are the same view) and within ASPECT_RANGE."""
+    if not isinstance(value, int | float) or isinstance(value, bool) or value != value:
+        return DEFAULT_ASPECT
+    return round(min(max(float(value), ASPECT_RANGE[0]), ASPECT_RANGE[1]), 1)
 
 
 def known_value(value: object, allowed: Collection[str]) -> str | None:

@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from dashboard.atlas import Atlas
+from dashboard.atlas import EXTENT_COLUMNS, Atlas
 from dashboard.network import Network
 from dashboard.state import EXPLORE, FilterState, Mode
 from dashboard.views import style
 from dashboard.views.selection import Selection
 
 WORLD_LAT_RANGE = (-58.0, 84.0)  # Antarctica serves no partner; leave it off the map
-REGION_PADDING = 6.0  # degrees around a region's countries
+PADDING = 3.0  # degrees around what a zoomed view shows
 MIN_SPAN = 24.0  # degrees: never zoom in so far that a country has no context
-FRAME_ASPECT = 1.8  # width / height of the map on a laptop or projector
+# Natural Earth draws a degree of latitude taller than a degree of longitude is wide
+# (about 1.2 times, measured in the browser at the latitudes partners serve), so a
+# frame's shape in degrees is its shape on screen times this.
+DEGREE_SHAPE = 1.2
+STAGE_SPLIT = 0.72  # presenter mode: the map's share of the frame's width beside the card
 
 
 def geo_layout(
     network: Network, atlas: Atlas, state: FilterState, selection: Selection, mode: Mode = EXPLORE
 ) -> dict:
     """The map's projection and view: the world, a chosen region, or a toured partner."""
+    width = STAGE_SPLIT if staged(state, selection, mode) else 1.0
     geo = {
         "projection": {"type": "natural earth"},
         # Plotly 7 fits geo maps to their data by default; the world view is fixed instead.
@@ -34,60 +40,76 @@ def geo_layout(
         "showocean": False,
         "showlakes": False,
         "bgcolor": "rgba(0,0,0,0)",
+        # Beside the presenter's card, the map draws in the part of the frame left free.
+        "domain": {"x": [0.0, width], "y": [0.0, 1.0]},
         "lataxis": {"range": list(WORLD_LAT_RANGE)},
         "lonaxis": {"range": [-180, 180]},
     }
-    if mode.tour and state.focus in selection.partners:
-        # A tour flies to each partner: its headquarters and the countries it serves.
-        focus = _focus_points(network, atlas, selection, state.focus)
-        if focus is not None:
-            geo.update(_framed(focus))
-        return geo
-    region = atlas.region(state.region)
-    if region is not None:
-        # Zoom to the region's countries on the map; to all of them if none is served
-        # (so the view still moves there), leaving out far-flung uninhabited islands.
-        drawn = set(selection.links["iso3"].unique()) & region.members
-        points = atlas.countries.loc[sorted(drawn or region.members), ["latitude", "longitude"]]
-        points = points.dropna()
-        if len(points):
-            geo.update(_framed(points))
+    boxes = _shown_boxes(network, atlas, state, selection, mode)
+    if boxes is not None and len(boxes):
+        # Widened to the shape of the frame on this screen, so the map fills it.
+        geo.update(_framed(boxes, mode.aspect * width * DEGREE_SHAPE))
     return geo
 
 
-def _framed(points: pd.DataFrame) -> dict:
-    """Latitude and longitude ranges around the points, widened to the map's shape so
+def staged(state: FilterState, selection: Selection, mode: Mode) -> bool:
+    """Whether the presenter's card of the partner in focus stands beside the map."""
+    return mode.present and state.focus in selection.partners
+
+
+def _shown_boxes(
+    network: Network, atlas: Atlas, state: FilterState, selection: Selection, mode: Mode
+) -> pd.DataFrame | None:
+    """What a zoomed view must hold, as boxes (west, south, east, north); None for the world."""
+    if mode.tour and state.focus in selection.partners:
+        # A tour flies to each partner: its headquarters and the countries it serves
+        # (worldwide reach is written on the map: figure.focus_notes). With neither,
+        # the world.
+        boxes = _country_boxes(atlas, selection.links_of(state.focus)["iso3"])
+        partner = network.partner(state.focus)
+        if not pd.isna(partner["latitude"]):
+            hq = _boxes([(partner["longitude"], partner["latitude"]) * 2])
+            boxes = pd.concat([boxes, hq], ignore_index=True) if len(boxes) else hq
+        return boxes if len(boxes) else None
+    region = atlas.region(state.region)
+    if region is None:
+        return None
+    # Zoom to the region's countries on the map; to all of them if none is served
+    # (so the view still moves there).
+    drawn = set(selection.links["iso3"].unique()) & region.members
+    return _country_boxes(atlas, sorted(drawn or region.members))
+
+
+def _country_boxes(atlas: Atlas, iso3) -> pd.DataFrame:
+    """The countries' outlines' extents; a point for a country too small to outline."""
+    rows = atlas.countries.loc[list(iso3)]
+    point = rows[["longitude", "latitude", "longitude", "latitude"]].to_numpy()
+    extent = rows[list(EXTENT_COLUMNS)].to_numpy()
+    boxes = _boxes(np.where(np.isnan(extent), point, extent))
+    return boxes.dropna()
+
+
+def _boxes(rows) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=list(EXTENT_COLUMNS), dtype=float)
+
+
+def _framed(boxes: pd.DataFrame, aspect: float) -> dict:
+    """Latitude and longitude ranges around the boxes, widened to the map's shape so
     the zoomed map fills its frame instead of standing in a narrow strip."""
-    lat = _padded(points["latitude"], WORLD_LAT_RANGE[0], 90)
-    lon = _padded(points["longitude"], -180, 180)
+    lat = _padded(boxes["south"].min(), boxes["north"].max(), WORLD_LAT_RANGE[0], 90)
+    lon = _padded(boxes["west"].min(), boxes["east"].max(), -180, 180)
     lat_span, lon_span = lat[1] - lat[0], lon[1] - lon[0]
-    if lon_span < lat_span * FRAME_ASPECT:
-        middle, half = (lon[0] + lon[1]) / 2, lat_span * FRAME_ASPECT / 2
+    if lon_span < lat_span * aspect:
+        middle, half = (lon[0] + lon[1]) / 2, lat_span * aspect / 2
         lon = [max(-180.0, middle - half), min(180.0, middle + half)]
-    elif lat_span < lon_span / FRAME_ASPECT:
-        middle, half = (lat[0] + lat[1]) / 2, lon_span / FRAME_ASPECT / 2
+    elif lat_span < lon_span / aspect:
+        middle, half = (lat[0] + lat[1]) / 2, lon_span / aspect / 2
         lat = [max(WORLD_LAT_RANGE[0], middle - half), min(90.0, middle + half)]
     return {"lataxis": {"range": lat}, "lonaxis": {"range": lon}}
 
 
-def _focus_points(
-    network: Network, atlas: Atlas, selection: Selection, pid: str
-) -> pd.DataFrame | None:
-    """The points a tour step shows: the partner's served countries and headquarters.
-    None for a partner with no served country: its reach is shown on the world map."""
-    served = selection.links_of(pid)["iso3"]
-    if served.empty:
-        return None
-    points = atlas.countries.loc[list(served), ["latitude", "longitude"]].dropna()
-    partner = network.partner(pid)
-    if not pd.isna(partner["latitude"]):
-        hq = pd.DataFrame({"latitude": [partner["latitude"]], "longitude": [partner["longitude"]]})
-        points = pd.concat([points, hq], ignore_index=True)
-    return points if len(points) else None
-
-
-def _padded(values: pd.Series, low: float, high: float) -> list[float]:
-    start, end = float(values.min()) - REGION_PADDING, float(values.max()) + REGION_PADDING
+def _padded(start: float, end: float, low: float, high: float) -> list[float]:
+    start, end = float(start) - PADDING, float(end) + PADDING
     if end - start < MIN_SPAN:
         middle = (start + end) / 2
         start, end = middle - MIN_SPAN / 2, middle + MIN_SPAN / 2

@@ -18,15 +18,16 @@ from dashboard.atlas import Atlas
 from dashboard.network import Network
 from dashboard.state import EXPLORE, FilterState, Mode
 from dashboard.views import style
-from dashboard.views.camera import geo_layout
+from dashboard.views.camera import STAGE_SPLIT, geo_layout, staged
 from dashboard.views.selection import Selection
 from dashboard.views.text import hq_basis, link_basis
 
 MAX_DISTINCT_MARKERS = 12  # more partners than this: markers per place, sized by count
 HOVER_PARTNERS = 8  # partners a country's hover lists by name before "and N more"
 
-# The figure's trace slots.
-CHOROPLETH, DOTS, FOCUS_OUTLINE, FOCUS_LINES, COUNTRY_OUTLINE, MARKERS = range(6)
+# The figure's trace slots: outlines and lines take two, a light casing under a dark line.
+CHOROPLETH, DOTS, FOCUS_OUTLINE, FOCUS_LINES, COUNTRY_OUTLINE = 0, 1, 2, 4, 6
+MARKERS = 8  # the first marker trace; one per partner, in the selection's order
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 
@@ -44,14 +45,12 @@ def map_figure(
     hover = _country_hover(network, selection.links, counts)
     shaped = counts[counts["shaped"]]
     dots = counts[~counts["shaped"] & counts["latitude"].notna()]
-    outline, lines = focus_traces(network, atlas, state, selection)
     data = [
         _choropleth(shaped, hover),
         _small_countries(dots, hover),
-        outline,
-        lines,
-        _outline([state.country] if state.country else [], "selected-country", width=3),
-        *_headquarters(network, selection, big=mode.present),
+        *focus_traces(network, atlas, state, selection),
+        *_outline([state.country] if state.country else [], "selected-country", width=3),
+        *_headquarters(network, selection, state.focus, big=mode.present),
     ]
     return {
         "data": data,
@@ -68,6 +67,7 @@ def map_figure(
             # on phones, reads out to screen readers, and names partners without a marker.
             "showlegend": False,
             "geo": geo_layout(network, atlas, state, selection, mode),
+            "annotations": focus_notes(network, state, selection, mode),
             "clickmode": "event",
             "hoverlabel": {"align": "left"},
             "uirevision": state.region or "world",
@@ -77,9 +77,9 @@ def map_figure(
 
 def focus_traces(
     network: Network, atlas: Atlas, state: FilterState, selection: Selection
-) -> tuple[dict, dict]:
+) -> list[dict]:
     """The focused partner's countries outlined, and lines to them from its headquarters
-    (both empty without a focus): the FOCUS_OUTLINE and FOCUS_LINES slots."""
+    (both empty without a focus): the FOCUS_OUTLINE and FOCUS_LINES slots, each cased."""
     served: list[str] = []
     lat: list[float | None] = []
     lon: list[float | None] = []
@@ -91,31 +91,77 @@ def focus_traces(
             for country_lat, country_lon in points.itertuples(index=False):
                 lat += [partner["latitude"], country_lat, None]
                 lon += [partner["longitude"], country_lon, None]
-    lines = {
-        "type": "scattergeo",
-        "name": "served from headquarters",
-        "lat": lat,
-        "lon": lon,
-        "mode": "lines",
-        "line": {"color": style.LINE, "width": 1.2},
-        "opacity": 0.7,
-        "hoverinfo": "skip",
-        "showlegend": False,
-    }
-    return _outline(served, "focus-countries", width=1.6), lines
+    lines = [
+        {
+            "type": "scattergeo",
+            "name": name,
+            "lat": lat,
+            "lon": lon,
+            "mode": "lines",
+            "line": {"color": colour, "width": width},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+        for name, colour, width in (
+            ("served from headquarters (casing)", style.CASING, 4.0),
+            ("served from headquarters", style.LINE, 1.6),
+        )
+    ]
+    return [*_outline(served, "focus-countries", width=2.0), *lines]
 
 
 def focus_changes(
     network: Network, atlas: Atlas, state: FilterState, selection: Selection, mode: Mode
 ) -> dict:
-    """What a change of focus changes in the figure, by path: its two focus traces, and
-    the view when a tour flies to the partner. The web layer sends them as a Patch."""
-    outline, lines = focus_traces(network, atlas, state, selection)
-    return {
-        ("data", FOCUS_OUTLINE): outline,
-        ("data", FOCUS_LINES): lines,
-        ("layout", "geo"): geo_layout(network, atlas, state, selection, mode),
+    """What a change of focus changes in the figure, by path: its focus traces, the
+    other partners' markers dimmed, a note on what the map cannot draw, and the view
+    when a tour flies to the partner. The web layer sends them as a Patch."""
+    changes: dict[tuple, object] = {
+        ("data", FOCUS_OUTLINE + i): trace
+        for i, trace in enumerate(focus_traces(network, atlas, state, selection))
     }
+    for i, pid in enumerate(_marked(network, selection)):
+        changes[("data", MARKERS + i, "opacity")] = _marker_opacity(pid, state.focus)
+    changes[("layout", "geo")] = geo_layout(network, atlas, state, selection, mode)
+    changes[("layout", "annotations")] = focus_notes(network, state, selection, mode)
+    return changes
+
+
+def focus_notes(
+    network: Network, state: FilterState, selection: Selection, mode: Mode
+) -> list[dict]:
+    """What the map cannot draw for the partner in focus, written on it: worldwide reach
+    (never painted onto countries), or no published headquarters (so no lines)."""
+    if state.focus not in selection.partners:
+        return []
+    partner = network.partner(state.focus)
+    notes = []
+    if state.focus in selection.worldwide:
+        words = "; ".join(network.statements_of(state.focus).query("basis == 'worldwide'")["words"])
+        notes.append(f"{escape(partner.label)} states worldwide reach: “{escape(words)}”")
+    if not partner["headquarters"]:
+        notes.append(f"{escape(partner.label)}: no headquarters published, so no lines")
+    if not notes:
+        return []
+    width = STAGE_SPLIT if staged(state, selection, mode) else 1.0
+    return [
+        {
+            "text": "<br>".join(notes),
+            "xref": "paper",
+            "yref": "paper",
+            "x": width / 2,
+            "y": 0.98,
+            "xanchor": "center",
+            "yanchor": "top",
+            "showarrow": False,
+            "align": "center",
+            "bgcolor": "rgba(255,255,255,0.92)",
+            "bordercolor": style.HIGHLIGHT,
+            "borderwidth": 1.5,
+            "borderpad": 6,
+            "font": {"size": 18 if mode.present else 13, "color": style.HIGHLIGHT},
+        }
+    ]
 
 
 def _colour_axis(max_count: int, present: bool) -> dict:
@@ -158,7 +204,7 @@ def _choropleth(counts: pd.DataFrame, hover: pd.Series) -> dict:
         "locationmode": "ISO-3",
         "z": counts["partners"].tolist(),
         "coloraxis": "coloraxis",
-        "marker": {"line": {"color": "#ffffff", "width": 0.6}},
+        "marker": {"line": {"color": style.SERVED_EDGE, "width": 0.7}},
         **_country_points(counts, hover),
     }
 
@@ -213,36 +259,53 @@ def _hover_lines(network: Network, links: pd.DataFrame) -> pd.Series:
     return pd.Series(labels + ": " + np.array(bases, dtype=object), index=links.index)
 
 
-def _headquarters(network: Network, selection: Selection, big: bool = False) -> list[dict]:
+def _headquarters(
+    network: Network, selection: Selection, focus: str | None, big: bool = False
+) -> list[dict]:
     """A trace per partner, each with its own colour and symbol, while there are few;
     past MAX_DISTINCT_MARKERS, one trace with a marker per place sized by its count."""
     partners = network.partners.loc[list(selection.partners)]
     shown = partners[partners["latitude"].notna()]
     if len(shown) > MAX_DISTINCT_MARKERS:
         return [_places(shown, big)]
-    return [_marker(partner, big) for partner in shown.itertuples(index=False)]
+    return [_marker(partner, focus, big) for partner in shown.itertuples(index=False)]
 
 
-def _marker(partner, big: bool) -> dict:
-    """One partner's headquarters, in its own colour and symbol."""
+def _marked(network: Network, selection: Selection) -> list[str]:
+    """The partners with a marker trace of their own, in slot order from MARKERS."""
+    partners = network.partners.loc[list(selection.partners)]
+    placed = partners.index[partners["latitude"].notna()]
+    return list(placed) if len(placed) <= MAX_DISTINCT_MARKERS else []
+
+
+def _marker_opacity(pid: str, focus: str | None) -> float:
+    """While a partner is in focus, the others' markers step back."""
+    return 1.0 if focus is None or pid == focus else style.DIMMED
+
+
+def _marker(partner, focus: str | None, big: bool) -> dict:
+    """One partner's headquarters, in its own colour and symbol, ringed white then black
+    (a halo point under the marker) so it stands out on every fill of the map."""
     text = (
         f"<b>{escape(partner.name)}</b><br>Headquarters: {escape(partner.headquarters)}"
         f"<br>{escape(hq_basis(partner.hq_basis))}"
     )
+    size = 24 if big else 15
     return {
         "type": "scattergeo",
         "name": partner.label,
-        "lat": [partner.latitude],
-        "lon": [partner.longitude],
+        "lat": [partner.latitude] * 2,
+        "lon": [partner.longitude] * 2,
         "mode": "markers",
         "marker": {
-            "size": 24 if big else 15,
-            "color": partner.colour,
+            "size": [size + 5, size],
+            "color": [style.HALO, partner.colour],
             "symbol": partner.symbol,
-            "line": {"color": "#ffffff", "width": 1.5},
+            "line": {"color": style.CASING, "width": [0, 2]},
         },
-        "customdata": [partner.id],
-        "text": [text],
+        "opacity": _marker_opacity(partner.id, focus),
+        "customdata": [partner.id] * 2,
+        "text": [text] * 2,
         "hovertemplate": "%{text}<extra></extra>",
     }
 
@@ -288,16 +351,23 @@ def _places(shown: pd.DataFrame, big: bool) -> dict:
     }
 
 
-def _outline(iso3: list[str], name: str, width: float) -> dict:
-    return {
-        "type": "choropleth",
-        "name": name,
-        "locations": iso3,
-        "locationmode": "ISO-3",
-        "z": [1] * len(iso3),
-        "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
-        "showscale": False,
-        "marker": {"line": {"color": style.HIGHLIGHT, "width": width}},
-        "hoverinfo": "skip",
-        "showlegend": False,
-    }
+def _outline(iso3: list[str], name: str, width: float) -> list[dict]:
+    """Countries outlined: a light casing, then a dark line, to show on every fill."""
+    return [
+        {
+            "type": "choropleth",
+            "name": trace_name,
+            "locations": iso3,
+            "locationmode": "ISO-3",
+            "z": [1] * len(iso3),
+            "colorscale": [[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+            "showscale": False,
+            "marker": {"line": {"color": colour, "width": line_width}},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+        for trace_name, colour, line_width in (
+            (f"{name} (casing)", style.CASING, width + 2.5),
+            (name, style.HIGHLIGHT, width),
+        )
+    ]

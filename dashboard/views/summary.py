@@ -9,8 +9,18 @@ from dashboard.views.selection import Selection
 from dashboard.views.text import capped_list, countries, plural
 
 
-def summary(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> str:
-    """The summary sentence for a selection."""
+def summary(
+    network: Network, atlas: Atlas, state: FilterState, selection: Selection, short: bool = False
+) -> str:
+    """The summary sentence for a selection; `short` (presenter mode, one line on a
+    projector) leaves out the list of names, which the legend and the card show."""
+    sentence = _sentence(network, atlas, state, selection)
+    if short and ": " in sentence:
+        return sentence.split(": ", 1)[0] + "."
+    return sentence
+
+
+def _sentence(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> str:
     labels = network.labels(selection.partners)
     n = len(labels)
     subject = f"{plural(n, 'partner')} {'serves' if n == 1 else 'serve'}"

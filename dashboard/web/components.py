@@ -215,9 +215,11 @@ def render_table(table: pd.DataFrame, column: str | None, descending: bool) -> l
                 n_clicks=0,
                 title=f"Sort by {heading.lower()}",
             )
-            headers.append(html.Th(content, scope="col", **{"aria-sort": sort}))
+            headers.append(
+                html.Th(content, scope="col", className=f"col-{name}", **{"aria-sort": sort})
+            )
         else:
-            headers.append(html.Th(heading, scope="col"))
+            headers.append(html.Th(heading, scope="col", className=f"col-{name}"))
     caption = f"{len(table)} links: one row per partner and served country"
     if len(table) > len(shown):
         caption += f"; the first {len(shown)} are shown, the CSV holds all"
@@ -233,7 +235,9 @@ def render_table(table: pd.DataFrame, column: str | None, descending: bool) -> l
                     html.Thead(html.Tr(headers)),
                     html.Tbody(
                         [
-                            html.Tr([html.Td(row[name]) for name in COLUMNS])
+                            html.Tr(
+                                [html.Td(row[name], className=f"col-{name}") for name in COLUMNS]
+                            )
                             for row in shown.to_dict("records")
                         ]
                     ),

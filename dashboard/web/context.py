@@ -65,5 +65,5 @@ class Context:
             figure=map_figure(network, atlas, state, selection, mode),
             legend=render_legend(legend(network, selection)),
             cards=render_cards(cards(network, atlas, state, selection), len(selection.partners)),
-            summary=summary(network, atlas, state, selection),
+            summary=summary(network, atlas, state, selection, short=mode.present),
         )

@@ -26,12 +26,14 @@ MODE = {
     "view": (ids.VIEW, "data"),
     "pace": (ids.TOUR_PACE, "value"),
 }
-CONTROLS = {**FILTERS, **MODE}
+CONTROLS = {**FILTERS, **MODE}  # what a link holds
+# The map frame's shape on this screen: an input of what is drawn, never in a link.
+SCREEN = {"aspect": (ids.MAP_SHAPE, "data")}
 SELECTING = ("region", "country", "partners", "count_regions")  # what picks partners
 
 
 def inputs(names: Iterable[str] = CONTROLS) -> dict[str, Input]:
-    return {name: Input(*CONTROLS[name]) for name in names}
+    return {name: Input(*{**CONTROLS, **SCREEN}[name]) for name in names}
 
 
 def states(names: Iterable[str] = CONTROLS) -> dict[str, State]:
@@ -48,8 +50,8 @@ def read_state(values: dict, known: Vocabulary) -> FilterState:
 
 
 def read_mode(values: dict) -> Mode:
-    """The mode controls' values (by name) as a Mode."""
-    return mode_from_controls(values.get("view"), values.get("pace"))
+    """The mode controls' values (by name), and the screen's if given, as a Mode."""
+    return mode_from_controls(values.get("view"), values.get("pace"), values.get("aspect"))
 
 
 def control_values(state: FilterState, mode: Mode) -> dict:

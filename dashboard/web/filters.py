@@ -1,4 +1,5 @@
-"""The filter panel's own buttons: "Clear all" and the region-links switch."""
+"""The filter panel's own buttons: "Clear all", the region-links switch, and the
+button that folds the panel away on phones and in iframes."""
 
 from __future__ import annotations
 
@@ -34,4 +35,11 @@ def register(app: Dash, context: Context) -> None:
         """function (on) { return on === false ? "false" : "true"; }""",
         Output(ids.COUNT_REGIONS_SWITCH, "aria-checked"),
         Input(ids.COUNT_REGIONS, "data"),
+    )
+
+    app.clientside_callback(
+        """function (clicks) { return clicks % 2 === 1 ? "true" : "false"; }""",
+        Output(ids.FILTERS_TOGGLE, "aria-expanded"),
+        Input(ids.FILTERS_TOGGLE, "n_clicks"),
+        prevent_initial_call=True,
     )

@@ -11,6 +11,8 @@ PARTNERS = "filter-partners"
 COUNT_REGIONS = "filter-count-regions"  # store: count region-derived links?
 COUNT_REGIONS_SWITCH = "filter-count-regions-switch"
 CLEAR = "filter-clear"
+FILTERS = "filters"  # the filter panel
+FILTERS_TOGGLE = "filters-toggle"  # folds the panel away on phones and in iframes
 
 COPY_LINK = "copy-link"
 COPY_STATUS = "copy-status"
@@ -29,6 +31,7 @@ TOUR_STATUS = "tour-status"
 
 SUMMARY = "summary"
 MAP = "map"
+MAP_SHAPE = "map-shape"  # store: the map frame's width / height, from assets/frame.js
 DRAWN = "map-drawn"  # store: the state the figure on the page was drawn for, less its focus
 DETAILS = "details"
 LEGEND = "legend"

@@ -25,7 +25,11 @@ def page(network: Network, atlas: Atlas, site: Site, graph_config: dict) -> html
             html.Div(id=ids.NOTICE, className="notice", role="status"),
             html.Div(
                 className="content",
-                children=[filters(network, atlas), map_section(graph_config)],
+                children=[
+                    filters_toggle(),
+                    filters(network, atlas),
+                    map_section(graph_config),
+                ],
             ),
         ],
     )
@@ -39,6 +43,7 @@ def stores() -> list:
         dcc.Store(id=ids.TOUR, data={"active": False, "focus": None}),
         dcc.Store(id=ids.TABS, data="cards"),
         dcc.Store(id=ids.DRAWN, data=None),
+        dcc.Store(id=ids.MAP_SHAPE, data=None),
         dcc.Store(id=ids.FOCUS, data=None),
         dcc.Store(id=ids.SORT, data={"column": None, "descending": False}),
         dcc.Interval(id=ids.TICK, interval=DEFAULT_PACE * 1000, disabled=True),
@@ -93,10 +98,13 @@ def map_section(graph_config: dict) -> html.Main:
             tour_bar(),
             html.Div(
                 className="stage-row",
-                children=[html.Div(className="map-frame", children=graph), stage],
+                children=[
+                    html.Div(className="map-frame", children=graph),
+                    stage,
+                    html.Div(id=ids.LEGEND, className="legend"),
+                ],
             ),
             html.Div(id=ids.DETAILS, className="details", **{"aria-live": "polite"}),
-            html.Div(id=ids.LEGEND, className="legend"),
             html.Div(className="tabs-wrap", children=tabs()),
         ],
     )
@@ -188,9 +196,22 @@ def tour_bar() -> html.Div:
     )
 
 
+def filters_toggle() -> html.Button:
+    """On a phone and in an iframe the map comes first and the filters fold away
+    behind this button (the style sheet shows it only there)."""
+    return html.Button(
+        "Filters",
+        id=ids.FILTERS_TOGGLE,
+        className="tool filters-toggle",
+        n_clicks=0,
+        **{"aria-expanded": "false", "aria-controls": ids.FILTERS},
+    )
+
+
 def filters(network: Network, atlas: Atlas) -> html.Aside:
     """Region, served country, partners, the region-links toggle and "clear all"."""
     return html.Aside(
+        id=ids.FILTERS,
         className="filters",
         **{"aria-label": "Filters"},
         children=[

@@ -30,14 +30,15 @@ OUTPUTS = {
     "root_class": Output(ids.ROOT, "className"),
     "drawn": Output(ids.DRAWN, "data"),
 }
-FOCUS_ONLY = {f"{ids.FOCUS}.data", f"{ids.TOUR}.data"}
+# What changes only the focus or the map's shape: answered with a Patch of the figure.
+FOCUS_ONLY = {f"{ids.FOCUS}.data", f"{ids.TOUR}.data", f"{ids.MAP_SHAPE}.data"}
 
 
 def register(app: Dash, context: Context) -> None:
     @app.callback(
         output=OUTPUTS,
         inputs={
-            **controls.inputs(),
+            **controls.inputs([*controls.CONTROLS, *controls.SCREEN]),
             "tour": Input(ids.TOUR, "data"),
             "sort": Input(ids.SORT, "data"),
             "tab": Input(ids.TABS, "data"),
@@ -88,8 +89,11 @@ def drawn_for(state: FilterState, mode: Mode) -> str:
 def focus_patch(context: Context, state: FilterState, mode: Mode, selection: Selection) -> Patch:
     patch = Patch()
     changes = focus_changes(context.network, context.atlas, state, selection, mode)
-    for (part, key), value in changes.items():
-        patch[part][key] = value
+    for path, value in changes.items():
+        place = patch
+        for key in path[:-1]:
+            place = place[key]
+        place[path[-1]] = value
     return patch
 
 

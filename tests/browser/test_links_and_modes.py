@@ -252,6 +252,7 @@ def test_on_a_phone_the_page_stacks_and_nothing_overflows(visit) -> None:
     page = visit("/", PHONE, is_mobile=True, has_touch=True)
     widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert widths[0] <= widths[1]
+    page.locator(f"#{ids.FILTERS_TOGGLE}").tap()  # the filters fold away on a phone
     tops = [
         page.locator(selector).bounding_box()["y"]
         for selector in (".filters", f"#{ids.MAP}", f"#{ids.CARDS}")
@@ -281,6 +282,7 @@ def test_on_a_phone_tapping_a_marker_shows_its_details(visit) -> None:
 def test_embed_shows_only_the_map_and_its_filters(visit) -> None:
     page = visit("/?embed=1&country=KEN")
     expect(page.locator(f"#{ids.MAP}")).to_be_visible()
+    page.locator(f"#{ids.FILTERS_TOGGLE}").click()  # one click away, the map first
     expect(page.locator(".filters")).to_be_visible()
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator(f"#{ids.CARDS}")).to_be_hidden()

@@ -54,3 +54,8 @@ def test_the_mode_round_trips_through_the_query_string_apart_from_the_filters() 
 
 def test_a_tour_in_a_link_is_always_presented() -> None:
     assert parse_query("tour=1", KNOWN).mode == Mode(present=True, tour=True)
+
+
+def test_leaving_presenter_mode_leaves_the_pace_out_of_the_link() -> None:
+    assert to_query(FilterState(), Mode(present=True, pace=12)) == "mode=present&pace=12"
+    assert to_query(FilterState(), Mode(pace=12)) == ""
