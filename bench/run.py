@@ -40,9 +40,9 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from bench.generate import generate
 from dashboard.atlas import load_atlas
 from dashboard.data.load import load_network
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DESKTOP, choose
-from tests.conftest import REPO
-from tests.servers import start_gunicorn, stop
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS, DESKTOP, choose
+from tests.support.paths import REPO
+from tests.support.servers import start_gunicorn, stop
 
 UPDATE = "/_dash-update-component"
 

@@ -25,9 +25,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from bench.run import APPS, DESKTOP, capture, interactions, with_value
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-from tests.conftest import BUNDLED_DATA
-from tests.servers import start_gunicorn, stop
+from tests.support.chromium import CHROMIUM, CHROMIUM_ARGS
+from tests.support.paths import BUNDLED_DATA
+from tests.support.servers import start_gunicorn, stop
 
 PAGES = ["/", "/?country=KEN", "/?region=africa&focus=EASC", "/_dash-layout", "/_dash-dependencies"]
 

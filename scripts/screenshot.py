@@ -19,20 +19,11 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.browser.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    DESKTOP,
-    PHONE,
-    choose,
-)
-from tests.conftest import BUNDLED_DATA, REPO
-from tests.servers import start_gunicorn, stop
+from tests.support.chromium import DESKTOP, MAP_DRAWN, PHONE, TRANSFERRED, choose, launch
+from tests.support.paths import BUNDLED_DATA, REPO
+from tests.support.servers import start_gunicorn, stop
 
 OUT = REPO / "docs"
-TRANSFER = """() => performance.getEntriesByType('resource').concat(
-    performance.getEntriesByType('navigation'))
-    .reduce((sum, e) => sum + (e.transferSize || 0), 0)"""
 
 
 def main() -> None:
@@ -43,7 +34,7 @@ def main() -> None:
         ready = time.monotonic() - started
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                browser = launch(playwright)
                 shots = [
                     ("desktop", DESKTOP, "/"),
                     ("desktop-kenya", DESKTOP, "/"),
@@ -53,14 +44,14 @@ def main() -> None:
                 for name, viewport, path in shots:
                     page = browser.new_page(viewport=viewport)
                     page.goto(server.url + path)
-                    page.wait_for_selector("#map .choroplethlocation", timeout=20_000)
+                    page.wait_for_selector(MAP_DRAWN, timeout=20_000)
                     if name == "desktop":
                         drawn = time.monotonic() - started
                         print(
                             f"gunicorn start to /healthz: {ready:.2f} s; "
                             f"to the first drawn map in a fresh browser: {drawn:.2f} s"
                         )
-                        print(f"first page load transferred {page.evaluate(TRANSFER):,} bytes")
+                        print(f"first page load transferred {page.evaluate(TRANSFERRED):,} bytes")
                     if name == "desktop-kenya":
                         choose(page, "filter-country", "Kenya")
                         page.wait_for_function(

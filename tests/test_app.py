@@ -11,10 +11,10 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.data.problems import DataError
-from tests.bad_data import replace_in
-from tests.conftest import REPO
-from tests.servers import free_port, wait_for
-from tests.tiny import partner, tiny_network
+from tests.support.bad_data import replace_in
+from tests.support.datafolder import partner, tiny_network
+from tests.support.paths import REPO
+from tests.support.servers import free_port, wait_for
 
 
 def test_healthz_answers_with_a_summary_once_the_data_is_loaded(data_dir: Path) -> None:

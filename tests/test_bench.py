@@ -10,7 +10,7 @@ from pathlib import Path
 from bench.generate import generate
 from dashboard.data.load import check_data
 from dashboard.data.problems import errors
-from tests.conftest import REPO
+from tests.support.paths import REPO
 
 
 def digest(folder: Path) -> str:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from dashboard.__main__ import main
-from tests.bad_data import BAD_INPUTS, BadInput
-from tests.conftest import REPO
+from tests.support.bad_data import BAD_INPUTS, BadInput
+from tests.support.paths import REPO
 
 
 def fingerprint(folder: Path) -> dict[str, str]:

@@ -31,7 +31,7 @@ from filelock import FileLock
 from dashboard.data.load import check_data
 from dashboard.geocache import Entry, hq_query, read_cache, write_cache
 from dashboard.geocode import Busy, Settings, geocode_places, make_geocoder
-from tests.fake_nominatim import (
+from tests.support.nominatim import (
     LICENCE,
     Delay,
     Empty,
@@ -43,7 +43,7 @@ from tests.fake_nominatim import (
     hit,
     rate_limited,
 )
-from tests.servers import free_port
+from tests.support.servers import free_port
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"

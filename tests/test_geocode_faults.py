@@ -25,7 +25,7 @@ from filelock import FileLock
 
 from dashboard.geocache import Entry, hq_query, read_cache
 from dashboard.geocode import Busy, Settings
-from tests.fake_nominatim import (
+from tests.support.nominatim import (
     Delay,
     FakeNominatim,
     Html,

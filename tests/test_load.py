@@ -10,8 +10,8 @@ import pytest
 
 from dashboard.data.load import check_data, load_network
 from dashboard.data.problems import errors
-from tests.bad_data import BAD_INPUTS, BadInput, replace_in
-from tests.conftest import BUNDLED_DATA
+from tests.support.bad_data import BAD_INPUTS, BadInput, replace_in
+from tests.support.paths import BUNDLED_DATA
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ import pytest
 
 from dashboard.app import create_app
 from dashboard.security import MAX_BODY
-from tests.conftest import REPO
-from tests.servers import free_port, start_gunicorn, stop, wait_for
+from tests.support.paths import REPO
+from tests.support.servers import free_port, start_gunicorn, stop, wait_for
 
 UPDATE = "/_dash-update-component"
 

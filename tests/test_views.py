@@ -14,8 +14,8 @@ from dashboard.state import FilterState
 from dashboard.views.cards import NOT_PUBLISHED, cards, legend, summary
 from dashboard.views.figure import map_figure
 from dashboard.views.selection import select
-from tests.conftest import BUNDLED_DATA
-from tests.tiny import partner, tiny_network
+from tests.support.datafolder import partner, tiny_network
+from tests.support.paths import BUNDLED_DATA
 
 
 @pytest.fixture(scope="module")

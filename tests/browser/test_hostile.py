@@ -9,9 +9,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from dashboard import ids
-from tests.browser.conftest import DESKTOP, Watch, choose, open_page
-from tests.servers import start_gunicorn, stop
-from tests.tiny import partner, tiny_network
+from tests.support.chromium import DESKTOP, Watch, choose, open_page
+from tests.support.datafolder import partner, tiny_network
+from tests.support.servers import start_gunicorn, stop
 
 SCRIPT_NAME = "<script>window.__pwned = 1</script>Evil & Co"
 IMG_ACRONYM = "<img src=x onerror=window.__pwned=2>"

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from dashboard import ids
 from dashboard.views.table import COLUMNS
-from tests.browser.conftest import PHONE, choose
+from tests.support.chromium import PHONE, choose
 
 SUMMARY = f"#{ids.SUMMARY}"
 

@@ -12,7 +12,12 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.support.paths import REPO
+
+# The Procfile's app, as gunicorn names it, and the function that builds it from a
+# data folder: the one place tests and the benchmark read them from.
+APP = "dashboard.app:server"
+APP_FACTORY = "dashboard.app:create_app"
 
 
 def free_port() -> int:
@@ -32,7 +37,7 @@ def start_gunicorn(
     data_dir: Path,
     log: Path,
     env: dict[str, str] | None = None,
-    app: str = "dashboard.app:server",
+    app: str = APP,
     workers: int = 1,
     ready_path: str = "/healthz",
 ) -> Server:
