@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import random
 from pathlib import Path
 
 from dashboard.data.countries import country_name, regions
-from dashboard.geocache import CACHE_VERSION, hq_query
+from dashboard.geocache import hq_query
+from tests.support.datafolder import write_geocache, write_tables
 
 CITIES = Path(__file__).with_name("cities.csv")
 SOURCE = "synthetic (bench/generate.py)"
+CITY_SOURCE = "GeoNames cities15000 (CC BY 4.0), for benchmarks"
 # Areas a partner may serve through: (name, M49 code).
 AREAS = [
     ("Africa", "002"),
@@ -87,14 +88,7 @@ def generate(n: int, folder: Path, seed: int = 7) -> Path:
             partners[-1]["founded_source"] = SOURCE
         if published:
             query = hq_query(city["city"], city["iso3"])
-            cache[query] = {
-                "query": query,
-                "latitude": float(city["latitude"]),
-                "longitude": float(city["longitude"]),
-                "display_name": query,
-                "source": "GeoNames cities15000 (CC BY 4.0), for benchmarks",
-                "retrieved": "2026-11-28",
-            }
+            cache[query] = (float(city["latitude"]), float(city["longitude"]))
         home = regions()[city["iso3"]].region
         chosen: set[str] = set()
         for _ in range(_served_count(rng)):
@@ -111,42 +105,22 @@ def generate(n: int, folder: Path, seed: int = 7) -> Path:
         elif roll < 0.20:
             served.append((pid, "several countries", "vague", ""))
 
-    write_csv(folder / "partners.csv", list(partners[0]), partners)
-    write_csv(
-        folder / "served.csv",
-        ["partner_id", "words", "basis", "place"],
-        [dict(zip(["partner_id", "words", "basis", "place"], row, strict=True)) for row in served],
-    )
-    write_csv(
-        folder / "areas.csv",
-        ["area", "m49", "countries", "except", "definition"],
-        [
-            {
-                "area": name,
-                "m49": code,
-                "countries": "",
-                "except": "",
-                "definition": f"UN M49 {code} {name}",
-            }
-            for name, code in AREAS
-        ],
-    )
-    (folder / "geocache.json").write_text(
-        json.dumps({"version": CACHE_VERSION, "entries": cache}, ensure_ascii=False, indent=1),
-        encoding="utf-8",
-    )
+    areas = [
+        {
+            "area": name,
+            "m49": code,
+            "countries": "",
+            "except": "",
+            "definition": f"UN M49 {code} {name}",
+        }
+        for name, code in AREAS
+    ]
+    write_tables(folder, partners, served, areas)
+    write_geocache(folder, cache, CITY_SOURCE, ensure_ascii=False, indent=1)
     (folder / "dashboard.toml").write_text(
         f'title = "Synthetic network of {n:,} partners"\n', encoding="utf-8"
     )
     return folder
-
-
-def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    """A data-folder CSV: a header row, then the rows (also used by the tests' tiny networks)."""
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def main() -> None:
