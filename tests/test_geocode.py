@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import queue
-import shutil
 import signal
 import stat
 import subprocess
@@ -30,7 +28,24 @@ from filelock import FileLock
 
 from dashboard.data.load import check_data
 from dashboard.geocache import Entry, hq_query, read_cache, write_cache
-from dashboard.geocode import Busy, Settings, geocode_places, make_geocoder
+from dashboard.geocode import Busy, geocode_places, make_geocoder
+from tests.support.geocoding import (
+    ACCRA,
+    HITS,
+    KEPT,
+    MISSING,
+    MUMBAI,
+    NAIROBI,
+    USER_AGENT,
+    cache_entries,
+    cli_command,
+    cli_env,
+    copy_partial_data,
+    geocode,
+    run_cli,
+    settings,
+    temp_files,
+)
 from tests.support.nominatim import (
     LICENCE,
     Delay,
@@ -45,23 +60,7 @@ from tests.support.nominatim import (
 )
 from tests.support.servers import free_port
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "data"
-USER_AGENT = "partner-map-tests/1.0 (geocode tests; tests@example.org)"
 EPSILON = 0.05  # seconds: how much earlier than a required wait a request may arrive
-
-# The headquarters in data/partners.csv, as the geocoder is asked for them.
-ACCRA, NAIROBI, CASABLANCA = "Accra, Ghana", "Nairobi, Kenya", "Casablanca, Morocco"
-MUMBAI, BEIJING = "Mumbai, India", "Beijing, China"
-KEPT = [ACCRA, BEIJING, CASABLANCA]  # in the test cache from the start
-MISSING = [NAIROBI, MUMBAI]  # to geocode, in the order of partners.csv
-HITS = {
-    ACCRA: hit(5.5571096, -0.2012376, "Accra, Accra Metropolitan District, Greater Accra, Ghana"),
-    NAIROBI: hit(-1.2832533, 36.8172449, "Nairobi, Nairobi County, Kenya"),
-    CASABLANCA: hit(33.5950627, -7.6187768, "Casablanca, Casablanca-Settat, Morocco"),
-    MUMBAI: hit(19.0815772, 72.8866275, "Mumbai, Mumbai Suburban, Maharashtra, India"),
-    BEIJING: hit(40.190632, 116.412144, "Beijing, China"),
-}
 
 
 # fixtures and helpers
@@ -73,100 +72,13 @@ def partial_data(tmp_path: Path) -> Path:
     return copy_partial_data(tmp_path)
 
 
-def copy_partial_data(tmp_path: Path) -> Path:
-    """Make the `partial_data` folder in `tmp_path` (for other test modules too)."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for source in DATA.iterdir():  # the CSV files, and any other settings kept there
-        skip = source.name == "geocache.json" or source.name.startswith(".")
-        if source.is_file() and not skip and not source.name.endswith(".lock"):
-            shutil.copyfile(source, folder / source.name)
-    document = json.loads((DATA / "geocache.json").read_text(encoding="utf-8"))
-    assert set(KEPT) | set(MISSING) == set(document["entries"]), "data/ changed: update the test"
-    document["entries"] = {k: v for k, v in document["entries"].items() if k in KEPT}
-    cache = folder / "geocache.json"
-    cache.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return folder
-
-
 @pytest.fixture
 def cache_path(partial_data: Path) -> Path:
     return partial_data / "geocache.json"
 
 
-def settings(endpoint: str, **overrides: float) -> Settings:
-    values = {
-        "endpoint": endpoint,
-        "user_agent": USER_AGENT,
-        "min_delay": 0.0,
-        "timeout": 5.0,
-        "retries": 2,
-        "backoff": 0.05,
-        "max_wait": 5.0,
-        "lock_timeout": 10.0,
-    }
-    values.update(overrides)
-    return Settings(**values)
-
-
-def geocode(cache: Path, queries: list[str], config: Settings, **kwargs: object):
-    """geocode_places, with its log lines collected; returns (report, log lines)."""
-    lines: list[str] = []
-    report = geocode_places(cache, queries, config, log=lines.append, **kwargs)
-    return report, lines
-
-
 def gaps(times: list[float]) -> list[float]:
     return [later - earlier for earlier, later in itertools.pairwise(times)]
-
-
-def temp_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob(".geocache.json.*.tmp"))
-
-
-def cli_command(data_dir: Path, endpoint: str, *args: str) -> list[str]:
-    # Later options win in argparse, so `args` can override these.
-    return [
-        sys.executable,
-        "-m",
-        "dashboard",
-        "geocode",
-        "--data-dir",
-        str(data_dir),
-        "--endpoint",
-        endpoint,
-        "--user-agent",
-        USER_AGENT,
-        "--min-delay",
-        "0",
-        "--timeout",
-        "5",
-        "--retries",
-        "0",
-        *args,
-    ]
-
-
-def cli_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "PARTNER_MAP_DATA_DIR"}
-    env["PYTHONPATH"] = str(REPO)
-    return env
-
-
-def run_cli(data_dir: Path, endpoint: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        cli_command(data_dir, endpoint, *args),
-        cwd=data_dir.parent,
-        env=cli_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-
-
-def cache_entries(cache: Path) -> dict[str, dict[str, object]]:
-    return json.loads(cache.read_text(encoding="utf-8"))["entries"]
 
 
 # a hit, the cache and the User-Agent

@@ -25,6 +25,23 @@ from filelock import FileLock
 
 from dashboard.geocache import Entry, hq_query, read_cache
 from dashboard.geocode import Busy, Settings
+from tests.support.geocoding import (
+    HITS as DATA_HITS,
+)
+from tests.support.geocoding import (
+    KEPT,
+    MISSING,
+    MUMBAI,
+    NAIROBI,
+    cache_entries,
+    cli_command,
+    cli_env,
+    copy_partial_data,
+    geocode,
+    run_cli,
+    settings,
+    temp_files,
+)
 from tests.support.nominatim import (
     Delay,
     FakeNominatim,
@@ -38,23 +55,6 @@ from tests.support.nominatim import (
     outage,
     rate_limited,
     storm,
-)
-from tests.test_geocode import (
-    HITS as DATA_HITS,
-)
-from tests.test_geocode import (
-    KEPT,
-    MISSING,
-    MUMBAI,
-    NAIROBI,
-    cache_entries,
-    cli_command,
-    cli_env,
-    copy_partial_data,
-    geocode,
-    run_cli,
-    settings,
-    temp_files,
 )
 
 # How far past its budget a run may end: the bookkeeping after the last wait or
