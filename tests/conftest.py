@@ -19,9 +19,8 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def server():
-    """The fake Nominatim server of the geocoding tests (tests/browser overrides this
-    name with the app under gunicorn)."""
+def nominatim():
+    """A fake Nominatim server on 127.0.0.1, for the geocoding tests to script."""
     from tests.support.nominatim import FakeNominatim
 
     with FakeNominatim() as fake:

@@ -17,7 +17,7 @@ from tests.support.servers import Server, start_gunicorn, stop
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def app_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The app on the bundled data under the Procfile's gunicorn, for the whole session."""
     log = tmp_path_factory.mktemp("gunicorn") / "gunicorn.log"
     running = start_gunicorn(BUNDLED_DATA, log)
@@ -34,27 +34,27 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def watch(server: Server) -> Iterator[Watch]:
-    recorded = Watch(server.url)
+def watch(app_server: Server) -> Iterator[Watch]:
+    recorded = Watch(app_server.url)
     yield recorded
     assert recorded.errors == [], "the browser console showed errors"
     assert recorded.foreign() == [], "the page asked another host for something"
 
 
 @pytest.fixture
-def page(browser: Browser, server: Server, watch: Watch) -> Iterator[Page]:
-    opened = open_page(browser, server.url + "/", DESKTOP, watch)
+def page(browser: Browser, app_server: Server, watch: Watch) -> Iterator[Page]:
+    opened = open_page(browser, app_server.url + "/", DESKTOP, watch)
     yield opened
     opened.context.close()
 
 
 @pytest.fixture
-def visit(browser: Browser, server: Server, watch: Watch) -> Iterator:
+def visit(browser: Browser, app_server: Server, watch: Watch) -> Iterator:
     """Open a path of the app in a fresh browser context: visit("/?country=KEN", PHONE)."""
     opened: list[Page] = []
 
     def open_path(path: str, viewport: dict = DESKTOP, **context_options) -> Page:
-        page = open_page(browser, server.url + path, viewport, watch, **context_options)
+        page = open_page(browser, app_server.url + path, viewport, watch, **context_options)
         opened.append(page)
         return page
 

@@ -106,8 +106,8 @@ def test_the_layout_holds_with_long_and_empty_fields(hostile_page) -> None:
     expect(empty).to_contain_text("No description in the sources.")
 
 
-def test_the_app_works_under_its_content_security_policy(page: Page, server) -> None:
-    with urllib.request.urlopen(server.url + "/") as response:
+def test_the_app_works_under_its_content_security_policy(page: Page, app_server) -> None:
+    with urllib.request.urlopen(app_server.url + "/") as response:
         policy = response.headers["Content-Security-Policy"]
     assert "script-src 'self' 'sha256-" in policy and "unsafe-eval" not in policy
     page.evaluate(

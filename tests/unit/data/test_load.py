@@ -117,7 +117,7 @@ def test_loading_the_bundled_data_takes_well_under_a_second() -> None:
     assert time.perf_counter() - started < 1.0
 
 
-# Bad input: each case in tests/bad_data.py gets its own message, and nothing loads.
+# Bad input: each case in tests/support/bad_data.py gets its own message, and nothing loads.
 
 
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=lambda c: c.name)
