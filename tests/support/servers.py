@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +79,16 @@ def stop(server: Server) -> None:
         server.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         server.process.kill()
+
+
+@contextmanager
+def serving(data_dir: Path, log: Path, **options) -> Iterator[Server]:
+    """start_gunicorn(data_dir, log, **options), stopped when the block ends."""
+    server = start_gunicorn(data_dir, log, **options)
+    try:
+        yield server
+    finally:
+        stop(server)
 
 
 def wait_for(url: str, process: subprocess.Popen, seconds: float = 30) -> bytes:
