@@ -28,6 +28,7 @@ from filelock import FileLock
 from dashboard.data.load import check_data
 from dashboard.geocache import Entry, hq_query, read_cache, write_cache
 from dashboard.geocode import Busy, geocode_places, make_geocoder
+from tests.support.commands import run_command
 from tests.support.geocoding import (
     ACCRA,
     HITS,
@@ -37,11 +38,11 @@ from tests.support.geocoding import (
     NAIROBI,
     USER_AGENT,
     cache_entries,
-    cli_command,
     cli_env,
     geocode,
     run_cli,
     settings,
+    start_cli,
     temp_files,
 )
 from tests.support.nominatim import (
@@ -327,14 +328,10 @@ def test_writer_killed_before_replace_leaves_old_cache_and_next_write_cleans_up(
     before = cache_path.read_bytes()
     entries_before, _ = read_cache(cache_path)
 
-    killed = subprocess.run(
+    killed = run_command(
         [sys.executable, "-c", KILLED_WRITER, str(cache_path)],
         cwd=cache_path.parent,
         env=cli_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
     )
 
     assert killed.returncode == -signal.SIGKILL, killed.stderr
@@ -469,14 +466,7 @@ def test_cli_two_runs_at_once_are_serialised_and_neither_loses_the_others(nomina
     before = cache_entries(cache)
     options = ("--min-delay", "0.2")
 
-    run_a = subprocess.Popen(
-        cli_command(partial_data, nominatim.url, *options),
-        cwd=partial_data.parent,
-        env=cli_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    run_a = start_cli(partial_data, nominatim.url, *options)
     run_b = None
     try:
         assert nominatim.wait_for_requests(1, timeout=30), "run A sent no request"
@@ -484,14 +474,7 @@ def test_cli_two_runs_at_once_are_serialised_and_neither_loses_the_others(nomina
         with (partial_data / "partners.csv").open("a", encoding="utf-8") as partners:
             partners.write("LAGOS-T,Lagos Test Partner,,Lagos,Nigeria,stated-page,test,,,,,,\n")
             partners.write("QUITO-T,Quito Test Partner,,Quito,Ecuador,stated-page,test,,,,,,\n")
-        run_b = subprocess.Popen(
-            cli_command(partial_data, nominatim.url, *options),
-            cwd=partial_data.parent,
-            env=cli_env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        run_b = start_cli(partial_data, nominatim.url, *options, stderr=subprocess.STDOUT)
         lines: queue.Queue[str | None] = queue.Queue()
 
         def read_b() -> None:

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from dashboard.geocode import Settings, geocode_places
+from tests.support.commands import run_command
 from tests.support.nominatim import hit
 from tests.support.paths import BUNDLED_DATA, REPO
 
@@ -102,14 +103,20 @@ def cli_env() -> dict[str, str]:
 
 
 def run_cli(data_dir: Path, endpoint: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return run_command(cli_command(data_dir, endpoint, *args), cwd=data_dir.parent, env=cli_env())
+
+
+def start_cli(
+    data_dir: Path, endpoint: str, *args: str, stderr: int = subprocess.PIPE
+) -> subprocess.Popen[str]:
+    """The command of `run_cli` started, its output piped as text."""
+    return subprocess.Popen(
         cli_command(data_dir, endpoint, *args),
         cwd=data_dir.parent,
         env=cli_env(),
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=stderr,
         text=True,
-        timeout=60,
-        check=False,
     )
 
 
