@@ -67,43 +67,12 @@ def generate(n: int, folder: Path, seed: int = 7) -> Path:
         pid = f"P{i:0{width}d}"
         city = rng.choices(cities, weights)[0]
         published = rng.random() > 0.1
-        partners.append(
-            {
-                "id": pid,
-                "name": f"Synthetic Partner {i}",
-                "acronym": f"SP{i}",
-                "hq_city": city["city"] if published else "",
-                "hq_country": city["iso3"] if published else "",
-                "hq_basis": "stated-record" if published else "not-published",
-                "hq_source": SOURCE if published else "",
-                "founded": str(rng.randint(1950, 2020)) if rng.random() < 0.5 else "",
-                "founded_source": "",
-                "mou": "",
-                "mou_source": "",
-                "website": "",
-                "description": f"A synthetic partner for benchmarks, number {i}.",
-            }
-        )
-        if partners[-1]["founded"]:
-            partners[-1]["founded_source"] = SOURCE
+        partners.append(_partner(rng, i, pid, city, published))
         if published:
             query = hq_query(city["city"], city["iso3"])
             cache[query] = (float(city["latitude"]), float(city["longitude"]))
-        home = regions()[city["iso3"]].region
-        chosen: set[str] = set()
-        for _ in range(_served_count(rng)):
-            pool = by_region[home] if rng.random() < 0.7 else everywhere
-            chosen.add(rng.choice(pool))
-        for iso3 in sorted(chosen):
-            served.append((pid, "synthetic", "named", country_name(iso3)))
-        roll = rng.random()
-        if roll < 0.15:
-            area = rng.choice(AREAS)[0]
-            served.append((pid, f"communities in {area}", "region", area))
-        elif roll < 0.17:
-            served.append((pid, "the world at large", "worldwide", ""))
-        elif roll < 0.20:
-            served.append((pid, "several countries", "vague", ""))
+        home = by_region[regions()[city["iso3"]].region]
+        served += _served(rng, pid, home, everywhere)
 
     areas = [
         {
@@ -121,6 +90,49 @@ def generate(n: int, folder: Path, seed: int = 7) -> Path:
         f'title = "Synthetic network of {n:,} partners"\n', encoding="utf-8"
     )
     return folder
+
+
+def _partner(
+    rng: random.Random, i: int, pid: str, city: dict[str, str], published: bool
+) -> dict[str, str]:
+    """Partner i's row, headquartered in `city` if `published`."""
+    founded = str(rng.randint(1950, 2020)) if rng.random() < 0.5 else ""
+    return {
+        "id": pid,
+        "name": f"Synthetic Partner {i}",
+        "acronym": f"SP{i}",
+        "hq_city": city["city"] if published else "",
+        "hq_country": city["iso3"] if published else "",
+        "hq_basis": "stated-record" if published else "not-published",
+        "hq_source": SOURCE if published else "",
+        "founded": founded,
+        "founded_source": SOURCE if founded else "",
+        "mou": "",
+        "mou_source": "",
+        "website": "",
+        "description": f"A synthetic partner for benchmarks, number {i}.",
+    }
+
+
+def _served(
+    rng: random.Random, pid: str, home: list[str], everywhere: list[str]
+) -> list[tuple[str, str, str, str]]:
+    """What a partner serves: named countries, mostly in its home region, and perhaps
+    a named area, the whole world, or words that name no country."""
+    chosen: set[str] = set()
+    for _ in range(_served_count(rng)):
+        pool = home if rng.random() < 0.7 else everywhere
+        chosen.add(rng.choice(pool))
+    served = [(pid, "synthetic", "named", country_name(iso3)) for iso3 in sorted(chosen)]
+    roll = rng.random()
+    if roll < 0.15:
+        area = rng.choice(AREAS)[0]
+        served.append((pid, f"communities in {area}", "region", area))
+    elif roll < 0.17:
+        served.append((pid, "the world at large", "worldwide", ""))
+    elif roll < 0.20:
+        served.append((pid, "several countries", "vague", ""))
+    return served
 
 
 def main() -> None:

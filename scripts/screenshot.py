@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.support.chromium import DESKTOP, MAP_DRAWN, PHONE, TRANSFERRED, choose, launch
 from tests.support.paths import BUNDLED_DATA, REPO
-from tests.support.servers import start_gunicorn, stop
+from tests.support.servers import serving
 
 OUT = REPO / "docs"
 
@@ -30,9 +30,8 @@ def main() -> None:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         started = time.monotonic()
-        server = start_gunicorn(BUNDLED_DATA, Path(tmp) / "gunicorn.log")
-        ready = time.monotonic() - started
-        try:
+        with serving(BUNDLED_DATA, Path(tmp) / "gunicorn.log") as server:
+            ready = time.monotonic() - started
             with sync_playwright() as playwright:
                 browser = launch(playwright)
                 shots = [
@@ -75,8 +74,6 @@ def main() -> None:
                     print(f"wrote {target.relative_to(REPO)}")
                     page.close()
                 browser.close()
-        finally:
-            stop(server)
 
 
 if __name__ == "__main__":
