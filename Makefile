@@ -20,9 +20,8 @@ lint: $(VENV)/.dev
 check: $(VENV)/.runtime  ## validate data/ and print its summary
 	$(BIN)/python -m dashboard check
 
-browser:  ## the browser tests drive Debian's chromium and chromium-driver
-	@command -v chromium >/dev/null && command -v chromedriver >/dev/null \
-	  || scripts/install-chromium
+browser:  ## the browser tests drive Debian's chromium (through Playwright, no WebDriver)
+	@command -v chromium >/dev/null || scripts/install-chromium
 
 $(VENV)/.python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "partner-map needs Python 3.11 or newer; set PYTHON=python3.11")'

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import random
 from pathlib import Path
 
 from dashboard.data.countries import country_name, regions
-from dashboard.data.geocache import CACHE_VERSION, hq_query
+from dashboard.data.geocache import hq_query
+from tests.support.datafolder import write_geocache, write_tables
 
 CITIES = Path(__file__).with_name("cities.csv")
 SOURCE = "synthetic (bench/generate.py)"
+CITY_SOURCE = "GeoNames cities15000 (CC BY 4.0), for benchmarks"
 # Areas a partner may serve through: (name, M49 code).
 AREAS = [
     ("Africa", "002"),
@@ -66,87 +67,72 @@ def generate(n: int, folder: Path, seed: int = 7) -> Path:
         pid = f"P{i:0{width}d}"
         city = rng.choices(cities, weights)[0]
         published = rng.random() > 0.1
-        partners.append(
-            {
-                "id": pid,
-                "name": f"Synthetic Partner {i}",
-                "acronym": f"SP{i}",
-                "hq_city": city["city"] if published else "",
-                "hq_country": city["iso3"] if published else "",
-                "hq_basis": "stated-record" if published else "not-published",
-                "hq_source": SOURCE if published else "",
-                "founded": str(rng.randint(1950, 2020)) if rng.random() < 0.5 else "",
-                "founded_source": "",
-                "mou": "",
-                "mou_source": "",
-                "website": "",
-                "description": f"A synthetic partner for benchmarks, number {i}.",
-            }
-        )
-        if partners[-1]["founded"]:
-            partners[-1]["founded_source"] = SOURCE
+        partners.append(_partner(rng, i, pid, city, published))
         if published:
             query = hq_query(city["city"], city["iso3"])
-            cache[query] = {
-                "query": query,
-                "latitude": float(city["latitude"]),
-                "longitude": float(city["longitude"]),
-                "display_name": query,
-                "source": "GeoNames cities15000 (CC BY 4.0), for benchmarks",
-                "retrieved": "2026-11-28",
-            }
-        home = regions()[city["iso3"]].region
-        chosen: set[str] = set()
-        for _ in range(_served_count(rng)):
-            pool = by_region[home] if rng.random() < 0.7 else everywhere
-            chosen.add(rng.choice(pool))
-        for iso3 in sorted(chosen):
-            served.append((pid, "synthetic", "named", country_name(iso3)))
-        roll = rng.random()
-        if roll < 0.15:
-            area = rng.choice(AREAS)[0]
-            served.append((pid, f"communities in {area}", "region", area))
-        elif roll < 0.17:
-            served.append((pid, "the world at large", "worldwide", ""))
-        elif roll < 0.20:
-            served.append((pid, "several countries", "vague", ""))
+            cache[query] = (float(city["latitude"]), float(city["longitude"]))
+        home = by_region[regions()[city["iso3"]].region]
+        served += _served(rng, pid, home, everywhere)
 
-    write_csv(folder / "partners.csv", list(partners[0]), partners)
-    write_csv(
-        folder / "served.csv",
-        ["partner_id", "words", "basis", "place"],
-        [dict(zip(["partner_id", "words", "basis", "place"], row, strict=True)) for row in served],
-    )
-    write_csv(
-        folder / "areas.csv",
-        ["area", "m49", "countries", "except", "definition"],
-        [
-            {
-                "area": name,
-                "m49": code,
-                "countries": "",
-                "except": "",
-                "definition": f"UN M49 {code} {name}",
-            }
-            for name, code in AREAS
-        ],
-    )
-    (folder / "geocache.json").write_text(
-        json.dumps({"version": CACHE_VERSION, "entries": cache}, ensure_ascii=False, indent=1),
-        encoding="utf-8",
-    )
+    areas = [
+        {
+            "area": name,
+            "m49": code,
+            "countries": "",
+            "except": "",
+            "definition": f"UN M49 {code} {name}",
+        }
+        for name, code in AREAS
+    ]
+    write_tables(folder, partners, served, areas)
+    write_geocache(folder, cache, CITY_SOURCE, ensure_ascii=False, indent=1)
     (folder / "dashboard.toml").write_text(
         f'title = "Synthetic network of {n:,} partners"\n', encoding="utf-8"
     )
     return folder
 
 
-def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
-    """A data-folder CSV: a header row, then the rows (also used by the tests' tiny networks)."""
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.DictWriter(f, columns, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+def _partner(
+    rng: random.Random, i: int, pid: str, city: dict[str, str], published: bool
+) -> dict[str, str]:
+    """Partner i's row, headquartered in `city` if `published`."""
+    founded = str(rng.randint(1950, 2020)) if rng.random() < 0.5 else ""
+    return {
+        "id": pid,
+        "name": f"Synthetic Partner {i}",
+        "acronym": f"SP{i}",
+        "hq_city": city["city"] if published else "",
+        "hq_country": city["iso3"] if published else "",
+        "hq_basis": "stated-record" if published else "not-published",
+        "hq_source": SOURCE if published else "",
+        "founded": founded,
+        "founded_source": SOURCE if founded else "",
+        "mou": "",
+        "mou_source": "",
+        "website": "",
+        "description": f"A synthetic partner for benchmarks, number {i}.",
+    }
+
+
+def _served(
+    rng: random.Random, pid: str, home: list[str], everywhere: list[str]
+) -> list[tuple[str, str, str, str]]:
+    """What a partner serves: named countries, mostly in its home region, and perhaps
+    a named area, the whole world, or words that name no country."""
+    chosen: set[str] = set()
+    for _ in range(_served_count(rng)):
+        pool = home if rng.random() < 0.7 else everywhere
+        chosen.add(rng.choice(pool))
+    served = [(pid, "synthetic", "named", country_name(iso3)) for iso3 in sorted(chosen)]
+    roll = rng.random()
+    if roll < 0.15:
+        area = rng.choice(AREAS)[0]
+        served.append((pid, f"communities in {area}", "region", area))
+    elif roll < 0.17:
+        served.append((pid, "the world at large", "worldwide", ""))
+    elif roll < 0.20:
+        served.append((pid, "several countries", "vague", ""))
+    return served
 
 
 def main() -> None:

@@ -19,73 +19,79 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.browser.conftest import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    DESKTOP,
-    PHONE,
-    choose,
-)
-from tests.conftest import BUNDLED_DATA, REPO
-from tests.servers import start_gunicorn, stop
+from tests.support.chromium import DESKTOP, MAP_DRAWN, PHONE, TRANSFERRED, choose, launch
+from tests.support.paths import BUNDLED_DATA, REPO
+from tests.support.servers import serving
 
 OUT = REPO / "docs"
-TRANSFER = """() => performance.getEntriesByType('resource').concat(
-    performance.getEntriesByType('navigation'))
-    .reduce((sum, e) => sum + (e.transferSize || 0), 0)"""
+
+
+def kenya(page) -> None:
+    """Kenya chosen, and EASC's card clicked into focus."""
+    choose(page, "filter-country", "Kenya")
+    page.wait_for_function("() => document.querySelectorAll('#cards .card').length === 2")
+    page.locator("#cards .card-title", has_text="Eastern Africa").click()
+    page.wait_for_function("() => document.querySelector('#cards .card.focused')")
+
+
+def tour_step(step: int):
+    """The tour moved on to its `step`-th partner, and paused for the picture."""
+
+    def move(page) -> None:
+        page.wait_for_selector("#stage .card")
+        for _ in range(step - 1):
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Space")
+        page.wait_for_function(
+            f"() => document.querySelector('#tour-status').textContent.includes('{step} of 7 (')"
+        )
+        page.wait_for_timeout(800)  # the map flies to the partner
+
+    return move
+
+
+TOUR = "/?mode=present&tour=1"
+# name, viewport, path, what to do before the picture (None: nothing)
+SHOTS = [
+    ("desktop", DESKTOP, "/", None),
+    ("desktop-kenya", DESKTOP, "/", kenya),
+    ("phone", PHONE, "/", None),
+    ("present", DESKTOP, TOUR, tour_step(2)),
+    ("present-1024x768", {"width": 1024, "height": 768}, TOUR, tour_step(1)),
+    ("present-1024x768-worldwide", {"width": 1024, "height": 768}, TOUR, tour_step(6)),
+    ("present-1280x720", {"width": 1280, "height": 720}, TOUR, tour_step(7)),
+    ("embed-800x500", {"width": 800, "height": 500}, "/?embed=1", None),
+    ("embed-400x300", {"width": 400, "height": 300}, "/?embed=1&region=africa", None),
+]
 
 
 def main() -> None:
     OUT.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         started = time.monotonic()
-        server = start_gunicorn(BUNDLED_DATA, Path(tmp) / "gunicorn.log")
-        ready = time.monotonic() - started
-        try:
+        with serving(BUNDLED_DATA, Path(tmp) / "gunicorn.log") as server:
+            ready = time.monotonic() - started
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-                shots = [
-                    ("desktop", DESKTOP, "/"),
-                    ("desktop-kenya", DESKTOP, "/"),
-                    ("phone", PHONE, "/"),
-                    ("present", DESKTOP, "/?mode=present&tour=1&focus=EASC"),
-                ]
-                for name, viewport, path in shots:
+                browser = launch(playwright)
+                for name, viewport, path, prepare in SHOTS:
                     page = browser.new_page(viewport=viewport)
                     page.goto(server.url + path)
-                    page.wait_for_selector("#map .choroplethlocation", timeout=20_000)
+                    page.wait_for_selector(MAP_DRAWN, timeout=20_000)
                     if name == "desktop":
                         drawn = time.monotonic() - started
                         print(
                             f"gunicorn start to /healthz: {ready:.2f} s; "
                             f"to the first drawn map in a fresh browser: {drawn:.2f} s"
                         )
-                        print(f"first page load transferred {page.evaluate(TRANSFER):,} bytes")
-                    if name == "desktop-kenya":
-                        choose(page, "filter-country", "Kenya")
-                        page.wait_for_function(
-                            "() => document.querySelectorAll('#cards .card').length === 2"
-                        )
-                        page.locator("#cards .card-title", has_text="Eastern Africa").click()
-                        page.wait_for_function(
-                            "() => document.querySelector('#cards .card.focused')"
-                        )
-                    if name == "present":
-                        page.wait_for_selector("#stage .card")
-                        page.keyboard.press("ArrowRight")  # the tour's second partner
-                        page.keyboard.press("Space")  # paused for the picture
-                        page.wait_for_function(
-                            "() => document.querySelector('#tour-status').textContent"
-                            ".includes('2 of 7 (paused)')"
-                        )
+                        print(f"first page load transferred {page.evaluate(TRANSFERRED):,} bytes")
+                    if prepare:
+                        prepare(page)
                     page.wait_for_timeout(600)
                     target = OUT / f"screenshot-{name}.png"
                     page.screenshot(path=target, full_page=name == "phone")
                     print(f"wrote {target.relative_to(REPO)}")
                     page.close()
                 browser.close()
-        finally:
-            stop(server)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Shared fixtures: a private copy of the bundled data folder for each test."""
+"""Shared fixtures: a private copy of the bundled data folder, and the fake geocoder."""
 
 from __future__ import annotations
 
@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-BUNDLED_DATA = REPO / "data"
+from tests.support.paths import BUNDLED_DATA
 
 
 @pytest.fixture
@@ -20,10 +19,9 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def server():
-    """The fake Nominatim server of the geocoding tests (tests/browser overrides this
-    name with the app under gunicorn)."""
-    from tests.fake_nominatim import FakeNominatim
+def nominatim():
+    """A fake Nominatim server on 127.0.0.1, for the geocoding tests to script."""
+    from tests.support.nominatim import FakeNominatim
 
     with FakeNominatim() as fake:
         yield fake

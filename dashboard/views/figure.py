@@ -9,6 +9,7 @@ a small Patch of two traces instead of the whole figure (see `focus_patch`).
 
 from __future__ import annotations
 
+import textwrap
 from html import escape
 
 import numpy as np
@@ -24,6 +25,7 @@ from dashboard.views.text import hq_basis, link_basis
 
 MAX_DISTINCT_MARKERS = 12  # more partners than this: markers per place, sized by count
 HOVER_PARTNERS = 8  # partners a country's hover lists by name before "and N more"
+NOTE_WIDTH = 44  # characters a line of a note on the map holds
 
 # The figure's trace slots: outlines and lines take two, a light casing under a dark line.
 CHOROPLETH, DOTS, FOCUS_OUTLINE, FOCUS_LINES, COUNTRY_OUTLINE = 0, 1, 2, 4, 6
@@ -138,15 +140,17 @@ def focus_notes(
     notes = []
     if state.focus in selection.worldwide:
         words = "; ".join(network.statements_of(state.focus).query("basis == 'worldwide'")["words"])
-        notes.append(f"{escape(partner.label)} states worldwide reach: “{escape(words)}”")
+        notes.append(f"{partner.label} states worldwide reach: “{words}”")
     if not partner["headquarters"]:
-        notes.append(f"{escape(partner.label)}: no headquarters published, so no lines")
+        notes.append(f"{partner.label}: no headquarters published, so no lines")
     if not notes:
         return []
+    # Wrapped, so a long quotation stays inside the map beside the card.
+    lines = [escape(line) for note in notes for line in textwrap.wrap(note, NOTE_WIDTH)]
     width = STAGE_SPLIT if staged(state, selection, mode) else 1.0
     return [
         {
-            "text": "<br>".join(notes),
+            "text": "<br>".join(lines),
             "xref": "paper",
             "yref": "paper",
             "x": width / 2,

@@ -10,8 +10,8 @@ from playwright.sync_api import Page, expect
 from dashboard.atlas import load_atlas
 from dashboard.network import load_network
 from dashboard.web import ids
-from tests.browser.conftest import choose
-from tests.conftest import BUNDLED_DATA
+from tests.support.chromium import choose
+from tests.support.paths import BUNDLED_DATA
 
 GRAPH = "#map .js-plotly-plot"
 

@@ -9,9 +9,9 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from dashboard.web import ids
-from tests.browser.conftest import DESKTOP, Watch, choose, open_page
-from tests.servers import start_gunicorn, stop
-from tests.tiny import partner, tiny_network
+from tests.support.chromium import DESKTOP, Watch, choose, open_page
+from tests.support.datafolder import partner, tiny_network
+from tests.support.servers import start_gunicorn, stop
 
 SCRIPT_NAME = "<script>window.__pwned = 1</script>Evil & Co"
 IMG_ACRONYM = "<img src=x onerror=window.__pwned=2>"
@@ -106,8 +106,8 @@ def test_the_layout_holds_with_long_and_empty_fields(hostile_page) -> None:
     expect(empty).to_contain_text("No description in the sources.")
 
 
-def test_the_app_works_under_its_content_security_policy(page: Page, server) -> None:
-    with urllib.request.urlopen(server.url + "/") as response:
+def test_the_app_works_under_its_content_security_policy(page: Page, app_server) -> None:
+    with urllib.request.urlopen(app_server.url + "/") as response:
         policy = response.headers["Content-Security-Policy"]
     assert "script-src 'self' 'sha256-" in policy and "unsafe-eval" not in policy
     page.evaluate(

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from dashboard.views.table import COLUMNS
 from dashboard.web import ids
-from tests.browser.conftest import PHONE, choose
+from tests.support.chromium import PHONE, choose
 
 SUMMARY = f"#{ids.SUMMARY}"
 
@@ -94,11 +94,11 @@ def test_hostile_link_values_are_dropped_with_a_notice_and_never_run(visit) -> N
     assert dialogs == []
 
 
-def test_the_copy_link_button_copies_the_current_link(visit, server) -> None:
+def test_the_copy_link_button_copies_the_current_link(visit, app_server) -> None:
     page = visit("/?country=MEX", permissions=["clipboard-read", "clipboard-write"])
     page.click(f"#{ids.COPY_LINK}")
     expect(page.locator(f"#{ids.COPY_STATUS}")).to_have_text("Link copied")
-    assert page.evaluate("navigator.clipboard.readText()") == f"{server.url}/?country=MEX"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{app_server.url}/?country=MEX"
 
 
 def test_the_tour_advances_by_itself_and_obeys_the_keyboard(visit) -> None:
@@ -288,10 +288,10 @@ def test_embed_shows_only_the_map_and_its_filters(visit) -> None:
     expect(page.locator(f"#{ids.CARDS}")).to_be_hidden()
 
 
-def test_only_the_dashboards_own_pages_may_frame_it_by_default(server) -> None:
+def test_only_the_dashboards_own_pages_may_frame_it_by_default(app_server) -> None:
     import urllib.request
 
-    with urllib.request.urlopen(server.url + "/?embed=1") as response:
+    with urllib.request.urlopen(app_server.url + "/?embed=1") as response:
         policy = response.headers["Content-Security-Policy"]
         assert policy.endswith("frame-ancestors 'self'")
 

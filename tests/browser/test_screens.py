@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from dashboard.network import load_network
 from dashboard.web import ids
-from tests.conftest import BUNDLED_DATA
+from tests.support.paths import BUNDLED_DATA
 
 PROJECTORS = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080)]
 PARTNERS = list(load_network(BUNDLED_DATA).partners["name"])  # the tour's order

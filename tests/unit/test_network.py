@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.network import PARTNER_COLOURS, PARTNER_SYMBOLS, load_network
-from tests.conftest import BUNDLED_DATA
+from tests.support.paths import BUNDLED_DATA
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ from dashboard.views import style
 from dashboard.views.camera import STAGE_SPLIT, geo_layout
 from dashboard.views.figure import map_figure
 from dashboard.views.selection import select
-from tests.conftest import BUNDLED_DATA
+from tests.support.paths import BUNDLED_DATA
 
 NEEDED = 3.0  # WCAG 1.4.11: graphical objects needed to understand the map
 

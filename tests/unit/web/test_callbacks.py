@@ -8,7 +8,7 @@ import pytest
 
 from dashboard.web import ids
 from dashboard.web.app import create_app
-from tests.conftest import BUNDLED_DATA
+from tests.support.paths import BUNDLED_DATA
 
 CONTROL_VALUES = {
     f"{ids.REGION}.value": None,

@@ -11,8 +11,8 @@ import pytest
 from dashboard.data.load import check_data
 from dashboard.data.problems import errors
 from dashboard.network import load_network
-from tests.bad_data import BAD_INPUTS, BadInput, replace_in
-from tests.conftest import BUNDLED_DATA
+from tests.support.bad_data import BAD_INPUTS, BadInput, replace_in
+from tests.support.paths import BUNDLED_DATA
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +118,7 @@ def test_loading_the_bundled_data_takes_well_under_a_second() -> None:
     assert time.perf_counter() - started < 1.0
 
 
-# Bad input: each case in tests/bad_data.py gets its own message, and nothing loads.
+# Bad input: each case in tests/support/bad_data.py gets its own message, and nothing loads.
 
 
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=lambda c: c.name)

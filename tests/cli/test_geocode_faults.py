@@ -1,6 +1,6 @@
 """Geocoding under sequences of faults, within a time budget, and killed at random.
 
-Like tests/test_geocode.py: geopy's real client talks to the fake Nominatim over TCP,
+Like tests/cli/test_geocode.py: geopy's real client talks to the fake Nominatim over TCP,
 no mocks. Here the faults come in sequences that run across places (a 429 storm that
 hits whatever is asked next, an outage, a flaky proxy), every run is timed against its
 budget, and `python -m dashboard geocode` is killed with SIGKILL at random moments.
@@ -25,24 +25,10 @@ from filelock import FileLock
 
 from dashboard.data.geocache import Entry, hq_query, read_cache
 from dashboard.geocode import Busy, Settings
-from tests.fake_nominatim import (
-    Delay,
-    FakeNominatim,
-    Html,
-    Malformed,
-    Reset,
-    Scripted,
-    Status,
-    Trickle,
-    hit,
-    outage,
-    rate_limited,
-    storm,
-)
-from tests.test_geocode import (
+from tests.support.geocoding import (
     HITS as DATA_HITS,
 )
-from tests.test_geocode import (
+from tests.support.geocoding import (
     KEPT,
     MISSING,
     MUMBAI,
@@ -55,6 +41,20 @@ from tests.test_geocode import (
     run_cli,
     settings,
     temp_files,
+)
+from tests.support.nominatim import (
+    Delay,
+    FakeNominatim,
+    Html,
+    Malformed,
+    Reset,
+    Scripted,
+    Status,
+    Trickle,
+    hit,
+    outage,
+    rate_limited,
+    storm,
 )
 
 # How far past its budget a run may end: the bookkeeping after the last wait or
@@ -75,14 +75,9 @@ HITS = {
 }
 
 
-@pytest.fixture
-def cache_path(tmp_path: Path) -> Path:
-    return copy_partial_data(tmp_path) / "geocache.json"
-
-
-def script_hits(server: FakeNominatim, places: list[str]) -> None:
+def script_hits(nominatim: FakeNominatim, places: list[str]) -> None:
     for query in places:
-        server.script(query, HITS[query])
+        nominatim.script(query, HITS[query])
 
 
 def timed(cache: Path, places: list[str], config: Settings, **kwargs: object):
@@ -107,11 +102,11 @@ def assert_accounted_for(report, places: list[str], cache: Path, before: dict) -
     assert temp_files(cache.parent) == []
 
 
-def assert_within_budget(server, config: Settings, started: float, elapsed: float) -> None:
+def assert_within_budget(nominatim, config: Settings, started: float, elapsed: float) -> None:
     """The run ended in its budget, and began no request its budget could not see out."""
     print(f"\nbudget {config.budget:g} s: the run took {elapsed:.3f} s")  # shown with -s
     assert elapsed <= config.budget + OVERRUN
-    for request in server.requests:
+    for request in nominatim.requests:
         assert request.time + config.timeout <= started + config.budget + OVERRUN
 
 
@@ -127,22 +122,22 @@ def ask(url: str, query: str, timeout: float = 5.0) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
-def test_a_sequence_answers_whatever_is_asked_then_the_scripts_answer_again(server):
-    server.script(NAIROBI, [HITS[NAIROBI], Status(500)])
-    server.script(MUMBAI, HITS[MUMBAI])
-    server.sequence([*storm(2), Scripted(), *outage(1), Delay(0.2, Scripted())])
+def test_a_sequence_answers_whatever_is_asked_then_the_scripts_answer_again(nominatim):
+    nominatim.script(NAIROBI, [HITS[NAIROBI], Status(500)])
+    nominatim.script(MUMBAI, HITS[MUMBAI])
+    nominatim.sequence([*storm(2), Scripted(), *outage(1), Delay(0.2, Scripted())])
 
-    codes = [ask(server.url, query)[0] for query in (MUMBAI, NAIROBI, NAIROBI, MUMBAI)]
+    codes = [ask(nominatim.url, query)[0] for query in (MUMBAI, NAIROBI, NAIROBI, MUMBAI)]
     started = time.monotonic()
-    status, _ = ask(server.url, NAIROBI)  # Delay -> Scripted: Nairobi's own next step
+    status, _ = ask(nominatim.url, NAIROBI)  # Delay -> Scripted: Nairobi's own next step
     waited = time.monotonic() - started
-    after = [ask(server.url, query)[0] for query in (MUMBAI, NAIROBI)]
+    after = [ask(nominatim.url, query)[0] for query in (MUMBAI, NAIROBI)]
 
     assert codes == [429, 429, 200, 503]
     assert status == 500 and waited >= 0.2 - 0.05
     assert after == [200, 500]  # the sequence is used up: each query's script answers
-    assert server.sequence_left == 0
-    assert [r.step for r in server.requests] == [
+    assert nominatim.sequence_left == 0
+    assert [r.step for r in nominatim.requests] == [
         "Status(429)",
         "Status(429)",
         "Hit",
@@ -151,9 +146,9 @@ def test_a_sequence_answers_whatever_is_asked_then_the_scripts_answer_again(serv
         "Hit",
         "Status(500)",
     ]
-    assert server.requests[0].headers.get("Retry-After") is None  # headers are the client's
+    assert nominatim.requests[0].headers.get("Retry-After") is None  # headers are the client's
     with pytest.raises(ValueError, match="sequence"):
-        server.script(MUMBAI, Delay(0.1, Scripted()))
+        nominatim.script(MUMBAI, Delay(0.1, Scripted()))
 
 
 def test_storm_and_outage_write_runs_of_faults_then_what_follows():
@@ -162,11 +157,11 @@ def test_storm_and_outage_write_runs_of_faults_then_what_follows():
     assert outage(1, code=500) == [Status(500)]
 
 
-def test_trickle_answers_a_little_at_a_time(server):
-    server.script(NAIROBI, Trickle(0.05, HITS[NAIROBI], chunk=32))
+def test_trickle_answers_a_little_at_a_time(nominatim):
+    nominatim.script(NAIROBI, Trickle(0.05, HITS[NAIROBI], chunk=32))
 
     started = time.monotonic()
-    status, body = ask(server.url, NAIROBI, timeout=0.2)  # each read is quick ...
+    status, body = ask(nominatim.url, NAIROBI, timeout=0.2)  # each read is quick ...
     took = time.monotonic() - started
 
     assert status == 200 and json.loads(body)[0]["display_name"] == HITS[NAIROBI].display_name
@@ -178,10 +173,10 @@ def test_trickle_answers_a_little_at_a_time(server):
 
 
 def test_a_mixed_fault_sequence_ends_with_every_success_saved_and_every_failure_listed(
-    server, cache_path
+    nominatim, cache_path
 ):
-    script_hits(server, PLACES)
-    server.sequence(
+    script_hits(nominatim, PLACES)
+    nominatim.sequence(
         [
             *storm(3, Scripted()),  # Nairobi: a 429 storm, then its hit
             Delay(2.0, Scripted()),  # Mumbai: too slow for the timeout ...
@@ -194,7 +189,7 @@ def test_a_mixed_fault_sequence_ends_with_every_success_saved_and_every_failure_
             # Hanoi: the sequence is used up; its own script answers
         ]
     )
-    config = settings(server.url, retries=3, timeout=0.5, backoff=0.02, max_wait=0.1, budget=8)
+    config = settings(nominatim.url, retries=3, timeout=0.5, backoff=0.02, max_wait=0.1, budget=8)
     before, _ = read_cache(cache_path)
 
     report, _, elapsed, started = timed(cache_path, PLACES, config)
@@ -203,17 +198,17 @@ def test_a_mixed_fault_sequence_ends_with_every_success_saved_and_every_failure_
     assert list(report.failed) == [LAGOS, QUITO, LIMA]
     assert "no connection" in report.failed[LAGOS] and "after 4 tries" in report.failed[LAGOS]
     assert "not JSON" in report.failed[QUITO] and "not JSON" in report.failed[LIMA]
-    steps = {query: [r.step for r in server.requests_for(query)] for query in PLACES}
+    steps = {query: [r.step for r in nominatim.requests_for(query)] for query in PLACES}
     assert steps[NAIROBI] == ["Status(429)"] * 3 + ["Hit"]
     assert steps[MUMBAI] == ["Delay->Hit", "Status(503)", "Trickle->Hit", "Hit"]
     assert steps[HANOI] == ["Hit"]
     assert_accounted_for(report, PLACES, cache_path, before)
-    assert_within_budget(server, config, started, elapsed)
-    assert server.sequence_left == 0
+    assert_within_budget(nominatim, config, started, elapsed)
+    assert nominatim.sequence_left == 0
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_random_fault_sequences_never_lose_a_place(server, cache_path, seed):
+def test_random_fault_sequences_never_lose_a_place(nominatim, cache_path, seed):
     """Random mixes of every fault, across places: each place is saved or listed."""
     rng = random.Random(seed)
     faults = [
@@ -228,29 +223,29 @@ def test_random_fault_sequences_never_lose_a_place(server, cache_path, seed):
         Html(),
         Scripted(),
     ]
-    script_hits(server, PLACES)
-    server.sequence([rng.choice(faults) for _ in range(25)])
-    config = settings(server.url, retries=2, timeout=0.25, backoff=0.02, max_wait=0.1, budget=12)
+    script_hits(nominatim, PLACES)
+    nominatim.sequence([rng.choice(faults) for _ in range(25)])
+    config = settings(nominatim.url, retries=2, timeout=0.25, backoff=0.02, max_wait=0.1, budget=12)
     before, _ = read_cache(cache_path)
 
     report, _, elapsed, started = timed(cache_path, PLACES, config)
 
     assert_accounted_for(report, PLACES, cache_path, before)
-    assert_within_budget(server, config, started, elapsed)
+    assert_within_budget(nominatim, config, started, elapsed)
     for query in report.geocoded:  # saved only after a hit came in
-        assert server.requests_for(query)[-1].step.endswith("Hit")
+        assert nominatim.requests_for(query)[-1].step.endswith("Hit")
     for query in report.failed:  # and a hit in time is always saved
-        assert [r.step for r in server.requests_for(query)][-1:] != ["Hit"]
+        assert [r.step for r in nominatim.requests_for(query)][-1:] != ["Hit"]
 
 
 # the time budget
 
 
-def test_a_429_storm_is_cut_off_by_the_budget(server, cache_path):
+def test_a_429_storm_is_cut_off_by_the_budget(nominatim, cache_path):
     for query in PLACES:
-        server.script(query, rate_limited(1))  # the last step repeats: an endless storm
-    server.script(NAIROBI, HITS[NAIROBI])
-    config = settings(server.url, retries=100, timeout=0.5, max_wait=5, budget=3)
+        nominatim.script(query, rate_limited(1))  # the last step repeats: an endless storm
+    nominatim.script(NAIROBI, HITS[NAIROBI])
+    config = settings(nominatim.url, retries=100, timeout=0.5, max_wait=5, budget=3)
     before, _ = read_cache(cache_path)
 
     report, log, elapsed, started = timed(cache_path, PLACES, config)
@@ -258,19 +253,19 @@ def test_a_429_storm_is_cut_off_by_the_budget(server, cache_path):
     assert report.geocoded == [NAIROBI]
     assert "time budget of 3 s used up; gave up after" in report.failed[MUMBAI]
     assert "last: rate limited (429)" in report.failed[MUMBAI]
-    assert len(server.requests_for(MUMBAI)) >= 2  # Retry-After: 1 was waited out, twice
+    assert len(nominatim.requests_for(MUMBAI)) >= 2  # Retry-After: 1 was waited out, twice
     for query in PLACES[2:]:
         assert report.failed[query] == "time budget of 3 s used up; not tried"
-        assert server.requests_for(query) == []
+        assert nominatim.requests_for(query) == []
     assert any("stopping" in line for line in log)
     assert_accounted_for(report, PLACES, cache_path, before)
-    assert_within_budget(server, config, started, elapsed)
+    assert_within_budget(nominatim, config, started, elapsed)
     assert elapsed >= 3 - 1.5  # it did use the budget: each retry waited 1 s
 
 
-def test_a_retry_after_the_budget_cannot_cover_stops_at_once_without_waiting(server, cache_path):
-    server.script(NAIROBI, [rate_limited(30), HITS[NAIROBI]])
-    config = settings(server.url, retries=3, timeout=0.5, max_wait=60, budget=5)
+def test_a_retry_after_the_budget_cannot_cover_stops_at_once_without_waiting(nominatim, cache_path):
+    nominatim.script(NAIROBI, [rate_limited(30), HITS[NAIROBI]])
+    config = settings(nominatim.url, retries=3, timeout=0.5, max_wait=60, budget=5)
 
     report, log, elapsed, _ = timed(cache_path, MISSING, config)
 
@@ -280,13 +275,13 @@ def test_a_retry_after_the_budget_cannot_cover_stops_at_once_without_waiting(ser
     )
     assert report.failed[MUMBAI] == "time budget of 5 s used up; not tried"
     assert not any("trying again" in line for line in log)
-    assert len(server.requests) == 1
+    assert len(nominatim.requests) == 1
 
 
-def test_slow_answers_use_up_the_budget_and_the_rest_are_listed(server, cache_path):
+def test_slow_answers_use_up_the_budget_and_the_rest_are_listed(nominatim, cache_path):
     for query in PLACES:
-        server.script(query, Delay(0.6, HITS[query]))
-    config = settings(server.url, timeout=1.0, budget=2.5)
+        nominatim.script(query, Delay(0.6, HITS[query]))
+    config = settings(nominatim.url, timeout=1.0, budget=2.5)
     before, _ = read_cache(cache_path)
 
     report, _, elapsed, started = timed(cache_path, PLACES, config)
@@ -297,45 +292,47 @@ def test_slow_answers_use_up_the_budget_and_the_rest_are_listed(server, cache_pa
     for query in PLACES[3:]:
         assert report.failed[query] == "time budget of 2.5 s used up; not tried"
     assert_accounted_for(report, PLACES, cache_path, before)
-    assert_within_budget(server, config, started, elapsed)
+    assert_within_budget(nominatim, config, started, elapsed)
 
 
-def test_an_answer_trickled_in_is_cut_off_at_the_timeout_not_per_read(server, cache_path):
+def test_an_answer_trickled_in_is_cut_off_at_the_timeout_not_per_read(nominatim, cache_path):
     # Each read is answered within 0.05 s, so urllib's per-read timeout never fires;
     # the whole answer would take over 1 s.
-    server.script(NAIROBI, Trickle(0.05, HITS[NAIROBI], chunk=16))
-    server.script(MUMBAI, HITS[MUMBAI])
-    config = settings(server.url, timeout=0.4, retries=1, backoff=0.05, budget=5)
+    nominatim.script(NAIROBI, Trickle(0.05, HITS[NAIROBI], chunk=16))
+    nominatim.script(MUMBAI, HITS[MUMBAI])
+    config = settings(nominatim.url, timeout=0.4, retries=1, backoff=0.05, budget=5)
 
     report, _, elapsed, started = timed(cache_path, MISSING, config)
 
     assert "too slow" in report.failed[NAIROBI]
     assert "gave up after 2 tries" in report.failed[NAIROBI]
     assert report.geocoded == [MUMBAI]
-    first, second, mumbai = (r.time for r in server.requests)
+    first, second, mumbai = (r.time for r in nominatim.requests)
     assert second - first < 0.4 + 0.05 + 0.15  # the timeout, the backoff, a little slack
     assert mumbai - second < 0.4 + 0.15
     assert elapsed < 1.5
-    assert_within_budget(server, config, started, elapsed)
+    assert_within_budget(nominatim, config, started, elapsed)
 
 
-def test_answers_that_never_come_use_the_budget_to_its_end_but_not_past_it(server, cache_path):
-    server.script(NAIROBI, Delay(5.0, HITS[NAIROBI]))  # far past the timeout, every time
-    config = settings(server.url, timeout=1.0, retries=10, backoff=0.1, max_wait=0.1, budget=2.15)
+def test_answers_that_never_come_use_the_budget_to_its_end_but_not_past_it(nominatim, cache_path):
+    nominatim.script(NAIROBI, Delay(5.0, HITS[NAIROBI]))  # far past the timeout, every time
+    config = settings(
+        nominatim.url, timeout=1.0, retries=10, backoff=0.1, max_wait=0.1, budget=2.15
+    )
 
     report, _, elapsed, started = timed(cache_path, MISSING, config)
 
     # Tries at 0 and 1.1 s each time out 1 s later; at 2.1 s, 0.05 s are left.
-    assert len(server.requests) == 2
+    assert len(nominatim.requests) == 2
     assert report.failed[NAIROBI].startswith("time budget of 2.15 s used up; gave up after 2")
     assert report.failed[MUMBAI] == "time budget of 2.15 s used up; not tried"
     assert elapsed >= 2.0
-    assert_within_budget(server, config, started, elapsed)
+    assert_within_budget(nominatim, config, started, elapsed)
 
 
-def test_the_pause_after_the_last_request_is_cut_to_the_budget(server, cache_path):
-    script_hits(server, MISSING)
-    config = settings(server.url, min_delay=5.0, timeout=0.5, budget=2.0)
+def test_the_pause_after_the_last_request_is_cut_to_the_budget(nominatim, cache_path):
+    script_hits(nominatim, MISSING)
+    config = settings(nominatim.url, min_delay=5.0, timeout=0.5, budget=2.0)
 
     report, _, elapsed, started = timed(cache_path, MISSING, config)
 
@@ -344,15 +341,15 @@ def test_the_pause_after_the_last_request_is_cut_to_the_budget(server, cache_pat
     assert report.geocoded == [NAIROBI]
     assert report.failed[MUMBAI] == "time budget of 2 s used up; not tried"
     assert elapsed >= 2.0 - 0.05
-    assert_within_budget(server, config, started, elapsed)
+    assert_within_budget(nominatim, config, started, elapsed)
 
 
 @pytest.mark.parametrize("budget", [0.6, 1.1, 1.7, 2.6])
-def test_one_fault_sequence_cut_at_several_budgets(server, cache_path, budget):
+def test_one_fault_sequence_cut_at_several_budgets(nominatim, cache_path, budget):
     """The same faults, stopped at different moments: always within the budget, and
     every place saved or listed; those the budget stopped say so."""
-    script_hits(server, PLACES)
-    server.sequence(
+    script_hits(nominatim, PLACES)
+    nominatim.sequence(
         [
             Delay(0.3, Scripted()),
             *storm(2),
@@ -364,13 +361,15 @@ def test_one_fault_sequence_cut_at_several_budgets(server, cache_path, budget):
             Trickle(0.05, Scripted()),
         ]
     )
-    config = settings(server.url, timeout=0.5, retries=3, backoff=0.1, max_wait=0.2, budget=budget)
+    config = settings(
+        nominatim.url, timeout=0.5, retries=3, backoff=0.1, max_wait=0.2, budget=budget
+    )
     before, _ = read_cache(cache_path)
 
     report, _, elapsed, started = timed(cache_path, PLACES, config)
 
     assert_accounted_for(report, PLACES, cache_path, before)
-    assert_within_budget(server, config, started, elapsed)
+    assert_within_budget(nominatim, config, started, elapsed)
     assert report.failed  # no budget here is enough for every place
     stopped = [q for q, reason in report.failed.items() if "time budget" in reason]
     assert stopped, report.failed
@@ -379,38 +378,38 @@ def test_one_fault_sequence_cut_at_several_budgets(server, cache_path, budget):
     first = PLACES.index(stopped[0])
     for query in PLACES[first + 1 :]:
         assert report.failed[query].endswith("not tried")
-        assert server.requests_for(query) == []
+        assert nominatim.requests_for(query) == []
 
 
-def test_waiting_for_the_lock_counts_against_the_budget(server, cache_path):
-    server.script(NAIROBI, HITS[NAIROBI])
-    config = settings(server.url, timeout=0.2, lock_timeout=30, budget=0.5)
+def test_waiting_for_the_lock_counts_against_the_budget(nominatim, cache_path):
+    nominatim.script(NAIROBI, HITS[NAIROBI])
+    config = settings(nominatim.url, timeout=0.2, lock_timeout=30, budget=0.5)
     with FileLock(str(cache_path) + ".lock"):
         started = time.monotonic()
         with pytest.raises(Busy, match=r"rest of the time budget of 0\.5 s"):
             geocode(cache_path, [NAIROBI], config)
         elapsed = time.monotonic() - started
     assert 0.5 - 0.05 <= elapsed <= 0.5 + OVERRUN
-    assert server.requests == []
+    assert nominatim.requests == []
 
 
-def test_a_budget_shorter_than_one_request_is_refused(server, cache_path):
+def test_a_budget_shorter_than_one_request_is_refused(nominatim, cache_path):
     with pytest.raises(ValueError, match="shorter than one request's timeout"):
-        geocode(cache_path, [NAIROBI], settings(server.url, timeout=2, budget=1))
+        geocode(cache_path, [NAIROBI], settings(nominatim.url, timeout=2, budget=1))
     with pytest.raises(ValueError, match="more than 0"):
-        geocode(cache_path, [NAIROBI], settings(server.url, budget=0))
+        geocode(cache_path, [NAIROBI], settings(nominatim.url, budget=0))
     assert Settings().budget == 600  # the default: ten minutes
-    assert server.requests == []
+    assert nominatim.requests == []
 
 
-def test_cli_budget_stops_the_run_saves_what_it_got_and_exits_1(server, cache_path):
-    server.script(NAIROBI, Delay(0.3, HITS[NAIROBI]))
-    server.script(MUMBAI, rate_limited(1))  # an endless storm
+def test_cli_budget_stops_the_run_saves_what_it_got_and_exits_1(nominatim, cache_path):
+    nominatim.script(NAIROBI, Delay(0.3, HITS[NAIROBI]))
+    nominatim.script(MUMBAI, rate_limited(1))  # an endless storm
     before = cache_entries(cache_path)
 
     started = time.monotonic()
     result = run_cli(
-        cache_path.parent, server.url, "--timeout", "0.5", "--retries", "100", "--budget", "3"
+        cache_path.parent, nominatim.url, "--timeout", "0.5", "--retries", "100", "--budget", "3"
     )
     elapsed = time.monotonic() - started
     print(f"\n--budget 3: the command took {elapsed:.3f} s, Python's start included")
@@ -425,7 +424,7 @@ def test_cli_budget_stops_the_run_saves_what_it_got_and_exits_1(server, cache_pa
     # The budget starts when the command does, after Python has started and imported
     # geopy, pandas and the rest: allow for that, once.
     assert elapsed <= 3 + OVERRUN + STARTUP
-    assert server.requests[-1].time + 0.5 <= started + 3 + OVERRUN + STARTUP
+    assert nominatim.requests[-1].time + 0.5 <= started + 3 + OVERRUN + STARTUP
 
 
 def test_cli_refuses_a_budget_that_is_not_a_positive_number(cache_path):
@@ -443,7 +442,9 @@ KILL_OPTIONS = ("--min-delay", "0.03", "--timeout", "2", "--retries", "1", "--bu
 COUNTRIES = {"NGA": "Nigeria", "KEN": "Kenya", "GHA": "Ghana", "ECU": "Ecuador", "PER": "Peru"}
 
 
-def test_cli_killed_at_random_moments_never_corrupts_the_cache_or_loses_an_entry(server, tmp_path):
+def test_cli_killed_at_random_moments_never_corrupts_the_cache_or_loses_an_entry(
+    nominatim, tmp_path
+):
     """`python -m dashboard geocode` is killed with SIGKILL KILLS times, each at a random
     moment of its expected run (seeded). After every kill the cache must read without
     errors and hold every entry it held before that run. Each run continues where the
@@ -461,7 +462,7 @@ def test_cli_killed_at_random_moments_never_corrupts_the_cache_or_loses_an_entry
     def script(query: str, name: str) -> None:
         think[query] = rng.uniform(0.03, 0.12)
         found = hit(rng.uniform(-60, 60), rng.uniform(-170, 170), name)
-        server.script(query, Delay(think[query], found))
+        nominatim.script(query, Delay(think[query], found))
 
     def add_places(count: int) -> None:
         with (data / "partners.csv").open("a", encoding="utf-8") as partners:
@@ -479,7 +480,7 @@ def test_cli_killed_at_random_moments_never_corrupts_the_cache_or_loses_an_entry
         output.write(f"--- run at {time.monotonic():.3f}\n")
         output.flush()
         run = subprocess.Popen(
-            cli_command(data, server.url, *KILL_OPTIONS),
+            cli_command(data, nominatim.url, *KILL_OPTIONS),
             cwd=tmp_path,
             env=cli_env(),
             stdout=output,
@@ -506,7 +507,7 @@ def test_cli_killed_at_random_moments_never_corrupts_the_cache_or_loses_an_entry
         before, _ = read_cache(cache)
         run, launched = launch()
         assert run.wait(timeout=60) == 0
-        startup = server.requests[0].time - launched
+        startup = nominatim.requests[0].time - launched
         check(before)
         assert pending() == set() and temp_files(data) == []
 

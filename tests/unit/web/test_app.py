@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from dashboard.data.problems import DataError
 from dashboard.web.app import create_app
-from tests.bad_data import replace_in
-from tests.conftest import REPO
-from tests.servers import free_port, wait_for
-from tests.tiny import partner, tiny_network
+from tests.support.bad_data import replace_in
+from tests.support.commands import run_dashboard, run_module, start_dashboard
+from tests.support.datafolder import partner, tiny_network
+from tests.support.servers import APP, free_port, wait_for
 
 
 def test_healthz_answers_with_a_summary_once_the_data_is_loaded(data_dir: Path) -> None:
@@ -53,12 +51,7 @@ def test_invalid_data_stops_create_app_with_every_problem(data_dir: Path) -> Non
 
 def test_python_m_dashboard_serves_the_data_folder_on_the_given_port(data_dir: Path) -> None:
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "dashboard", "--port", str(port), "--data-dir", str(data_dir)],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-    )
+    process = start_dashboard(data_dir, port)
     try:
         body = wait_for(f"http://127.0.0.1:{port}/healthz", process)
         assert b'"partners":7' in body
@@ -69,14 +62,7 @@ def test_python_m_dashboard_serves_the_data_folder_on_the_given_port(data_dir: P
 
 def test_serve_on_invalid_data_exits_1_with_the_check_messages(data_dir: Path) -> None:
     (data_dir / "areas.csv").unlink()
-    result = subprocess.run(
-        [sys.executable, "-m", "dashboard", "serve", "--data-dir", str(data_dir)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_dashboard("serve", "--data-dir", str(data_dir))
     assert result.returncode == 1
     assert "areas.csv: file not found" in result.stderr
     assert "Traceback" not in result.stderr
@@ -84,22 +70,9 @@ def test_serve_on_invalid_data_exits_1_with_the_check_messages(data_dir: Path) -
 
 def test_gunicorn_refuses_to_start_on_invalid_data(data_dir: Path) -> None:
     (data_dir / "areas.csv").unlink()
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--config",
-            "gunicorn.conf.py",
-            "--bind",
-            f"127.0.0.1:{free_port()}",
-            "dashboard.web.app:server",
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    result = run_module(
+        "gunicorn",
+        *("--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{free_port()}", APP),
         env={"PATH": "/usr/bin:/bin", "PARTNER_MAP_DATA_DIR": str(data_dir)},
     )
     assert result.returncode != 0

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 import json
 import random
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from dashboard.web.app import create_app
 from dashboard.web.security import MAX_BODY
-from tests.conftest import REPO
-from tests.servers import free_port, start_gunicorn, stop, wait_for
+from tests.support.commands import start_dashboard
+from tests.support.paths import REPO
+from tests.support.servers import free_port, start_gunicorn, stop, wait_for
 
 UPDATE = "/_dash-update-component"
 
@@ -271,13 +270,7 @@ def test_serve_prints_the_warning_for_an_unreadable_geocache(data_dir) -> None:
     cache = data_dir / "geocache.json"
     cache.chmod(0)
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "dashboard", "--port", str(port), "--data-dir", str(data_dir)],
-        cwd=REPO,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = start_dashboard(data_dir, port)
     try:
         wait_for(f"http://127.0.0.1:{port}/healthz", process)
     finally:

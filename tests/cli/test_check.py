@@ -4,34 +4,21 @@ problem one a line, exit 1, no traceback, and the files left exactly as they wer
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from dashboard.__main__ import main
-from tests.bad_data import BAD_INPUTS, BadInput
-from tests.conftest import REPO
+from tests.support.bad_data import BAD_INPUTS, BadInput
+from tests.support.commands import run_dashboard
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "dashboard", *args],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-
-
 def test_check_on_the_bundled_data_prints_the_summary_and_exits_0() -> None:
-    result = run_cli("check")
+    result = run_dashboard("check")
     assert result.returncode == 0, result.stderr
     assert "partners: 7" in result.stdout
     assert "countries served: 82 (13 named in the source" in result.stdout
@@ -58,7 +45,7 @@ def test_check_on_bad_data_says_why_exits_1_and_touches_nothing(
 
 def test_check_on_bad_data_in_a_real_process_has_no_traceback(data_dir: Path) -> None:
     (data_dir / "partners.csv").write_bytes(b"\x00\x01binary")
-    result = run_cli("check", "--data-dir", str(data_dir))
+    result = run_dashboard("check", "--data-dir", str(data_dir))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "partners.csv:1: is not a text CSV file" in result.stderr
@@ -66,14 +53,8 @@ def test_check_on_bad_data_in_a_real_process_has_no_traceback(data_dir: Path) ->
 
 def test_check_reads_the_data_folder_from_the_environment(data_dir: Path) -> None:
     (data_dir / "areas.csv").unlink()
-    result = subprocess.run(
-        [sys.executable, "-m", "dashboard", "check"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env={"PATH": "/usr/bin:/bin", "PARTNER_MAP_DATA_DIR": str(data_dir)},
+    result = run_dashboard(
+        "check", env={"PATH": "/usr/bin:/bin", "PARTNER_MAP_DATA_DIR": str(data_dir)}
     )
     assert result.returncode == 1
     assert f"{data_dir / 'areas.csv'}: file not found" in result.stderr

@@ -9,10 +9,17 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.support.paths import REPO
+
+# The Procfile's app, as gunicorn names it, and the function that builds it from a
+# data folder: the one place tests and the benchmark read them from.
+APP = "dashboard.web.app:server"
+APP_FACTORY = "dashboard.web.app:create_app"
 
 
 def free_port() -> int:
@@ -32,7 +39,7 @@ def start_gunicorn(
     data_dir: Path,
     log: Path,
     env: dict[str, str] | None = None,
-    app: str = "dashboard.web.app:server",
+    app: str = APP,
     workers: int = 1,
     ready_path: str = "/healthz",
 ) -> Server:
@@ -72,6 +79,16 @@ def stop(server: Server) -> None:
         server.process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         server.process.kill()
+
+
+@contextmanager
+def serving(data_dir: Path, log: Path, **options) -> Iterator[Server]:
+    """start_gunicorn(data_dir, log, **options), stopped when the block ends."""
+    server = start_gunicorn(data_dir, log, **options)
+    try:
+        yield server
+    finally:
+        stop(server)
 
 
 def wait_for(url: str, process: subprocess.Popen, seconds: float = 30) -> bytes:

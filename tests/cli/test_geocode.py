@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import queue
-import shutil
 import signal
 import stat
 import subprocess
@@ -23,15 +21,31 @@ import sys
 import threading
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from filelock import FileLock
 
 from dashboard.data.geocache import Entry, hq_query, read_cache, write_cache
 from dashboard.data.load import check_data
-from dashboard.geocode import Busy, Settings, geocode_places, make_geocoder
-from tests.fake_nominatim import (
+from dashboard.geocode import Busy, geocode_places, make_geocoder
+from tests.support.commands import run_command
+from tests.support.geocoding import (
+    ACCRA,
+    HITS,
+    KEPT,
+    MISSING,
+    MUMBAI,
+    NAIROBI,
+    USER_AGENT,
+    cache_entries,
+    cli_env,
+    geocode,
+    run_cli,
+    settings,
+    start_cli,
+    temp_files,
+)
+from tests.support.nominatim import (
     LICENCE,
     Delay,
     Empty,
@@ -43,139 +57,25 @@ from tests.fake_nominatim import (
     hit,
     rate_limited,
 )
-from tests.servers import free_port
+from tests.support.servers import free_port
 
-REPO = Path(__file__).resolve().parents[1]
-DATA = REPO / "data"
-USER_AGENT = "partner-map-tests/1.0 (geocode tests; tests@example.org)"
 EPSILON = 0.05  # seconds: how much earlier than a required wait a request may arrive
 
-# The headquarters in data/partners.csv, as the geocoder is asked for them.
-ACCRA, NAIROBI, CASABLANCA = "Accra, Ghana", "Nairobi, Kenya", "Casablanca, Morocco"
-MUMBAI, BEIJING = "Mumbai, India", "Beijing, China"
-KEPT = [ACCRA, BEIJING, CASABLANCA]  # in the test cache from the start
-MISSING = [NAIROBI, MUMBAI]  # to geocode, in the order of partners.csv
-HITS = {
-    ACCRA: hit(5.5571096, -0.2012376, "Accra, Accra Metropolitan District, Greater Accra, Ghana"),
-    NAIROBI: hit(-1.2832533, 36.8172449, "Nairobi, Nairobi County, Kenya"),
-    CASABLANCA: hit(33.5950627, -7.6187768, "Casablanca, Casablanca-Settat, Morocco"),
-    MUMBAI: hit(19.0815772, 72.8866275, "Mumbai, Mumbai Suburban, Maharashtra, India"),
-    BEIJING: hit(40.190632, 116.412144, "Beijing, China"),
-}
 
-
-# fixtures and helpers
-
-
-@pytest.fixture
-def partial_data(tmp_path: Path) -> Path:
-    """A copy of data/ whose geocache.json holds only the KEPT places."""
-    return copy_partial_data(tmp_path)
-
-
-def copy_partial_data(tmp_path: Path) -> Path:
-    """Make the `partial_data` folder in `tmp_path` (for other test modules too)."""
-    folder = tmp_path / "data"
-    folder.mkdir()
-    for source in DATA.iterdir():  # the CSV files, and any other settings kept there
-        skip = source.name == "geocache.json" or source.name.startswith(".")
-        if source.is_file() and not skip and not source.name.endswith(".lock"):
-            shutil.copyfile(source, folder / source.name)
-    document = json.loads((DATA / "geocache.json").read_text(encoding="utf-8"))
-    assert set(KEPT) | set(MISSING) == set(document["entries"]), "data/ changed: update the test"
-    document["entries"] = {k: v for k, v in document["entries"].items() if k in KEPT}
-    cache = folder / "geocache.json"
-    cache.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return folder
-
-
-@pytest.fixture
-def cache_path(partial_data: Path) -> Path:
-    return partial_data / "geocache.json"
-
-
-def settings(endpoint: str, **overrides: float) -> Settings:
-    values = {
-        "endpoint": endpoint,
-        "user_agent": USER_AGENT,
-        "min_delay": 0.0,
-        "timeout": 5.0,
-        "retries": 2,
-        "backoff": 0.05,
-        "max_wait": 5.0,
-        "lock_timeout": 10.0,
-    }
-    values.update(overrides)
-    return Settings(**values)
-
-
-def geocode(cache: Path, queries: list[str], config: Settings, **kwargs: object):
-    """geocode_places, with its log lines collected; returns (report, log lines)."""
-    lines: list[str] = []
-    report = geocode_places(cache, queries, config, log=lines.append, **kwargs)
-    return report, lines
+# helpers
 
 
 def gaps(times: list[float]) -> list[float]:
     return [later - earlier for earlier, later in itertools.pairwise(times)]
 
 
-def temp_files(folder: Path) -> list[Path]:
-    return sorted(folder.glob(".geocache.json.*.tmp"))
-
-
-def cli_command(data_dir: Path, endpoint: str, *args: str) -> list[str]:
-    # Later options win in argparse, so `args` can override these.
-    return [
-        sys.executable,
-        "-m",
-        "dashboard",
-        "geocode",
-        "--data-dir",
-        str(data_dir),
-        "--endpoint",
-        endpoint,
-        "--user-agent",
-        USER_AGENT,
-        "--min-delay",
-        "0",
-        "--timeout",
-        "5",
-        "--retries",
-        "0",
-        *args,
-    ]
-
-
-def cli_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "PARTNER_MAP_DATA_DIR"}
-    env["PYTHONPATH"] = str(REPO)
-    return env
-
-
-def run_cli(data_dir: Path, endpoint: str, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        cli_command(data_dir, endpoint, *args),
-        cwd=data_dir.parent,
-        env=cli_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-
-
-def cache_entries(cache: Path) -> dict[str, dict[str, object]]:
-    return json.loads(cache.read_text(encoding="utf-8"))["entries"]
-
-
 # a hit, the cache and the User-Agent
 
 
-def test_hit_is_cached_with_query_coordinates_provenance_and_time(server, cache_path):
-    server.script(NAIROBI, HITS[NAIROBI])
+def test_hit_is_cached_with_query_coordinates_provenance_and_time(nominatim, cache_path):
+    nominatim.script(NAIROBI, HITS[NAIROBI])
     before = datetime.now(UTC).replace(microsecond=0)
-    report, _ = geocode(cache_path, [NAIROBI], settings(server.url))
+    report, _ = geocode(cache_path, [NAIROBI], settings(nominatim.url))
     after = datetime.now(UTC)
 
     assert report.geocoded == [NAIROBI] and not report.failed
@@ -184,7 +84,7 @@ def test_hit_is_cached_with_query_coordinates_provenance_and_time(server, cache_
     assert entry["latitude"] == pytest.approx(-1.2832533, abs=1e-6)
     assert entry["longitude"] == pytest.approx(36.8172449, abs=1e-6)
     assert entry["display_name"] == "Nairobi, Nairobi County, Kenya"
-    assert server.url in entry["source"] and "Nominatim" in entry["source"]
+    assert nominatim.url in entry["source"] and "Nominatim" in entry["source"]
     assert entry["licence"] == LICENCE
     retrieved = datetime.fromisoformat(entry["retrieved"])
     assert retrieved.tzinfo is not None
@@ -195,51 +95,51 @@ def test_hit_is_cached_with_query_coordinates_provenance_and_time(server, cache_
     assert entries[NAIROBI].latitude == pytest.approx(-1.2832533, abs=1e-6)
 
 
-def test_requests_speak_nominatim_search_with_the_configured_user_agent(server, cache_path):
-    server.script(NAIROBI, HITS[NAIROBI])
-    geocode(cache_path, [NAIROBI], settings(server.url, user_agent="my-agent/2.0 (me@x.org)"))
+def test_requests_speak_nominatim_search_with_the_configured_user_agent(nominatim, cache_path):
+    nominatim.script(NAIROBI, HITS[NAIROBI])
+    geocode(cache_path, [NAIROBI], settings(nominatim.url, user_agent="my-agent/2.0 (me@x.org)"))
 
-    [request] = server.requests
+    [request] = nominatim.requests
     assert request.path == "/search"
     assert request.query == NAIROBI
     assert request.params["format"] == "json"
     assert request.user_agent == "my-agent/2.0 (me@x.org)"
 
 
-def test_cached_places_are_kept_and_not_requested_again(server, cache_path):
+def test_cached_places_are_kept_and_not_requested_again(nominatim, cache_path):
     for query, step in HITS.items():
-        server.script(query, step)
+        nominatim.script(query, step)
     before = cache_entries(cache_path)
 
-    report, _ = geocode(cache_path, KEPT + MISSING, settings(server.url))
+    report, _ = geocode(cache_path, KEPT + MISSING, settings(nominatim.url))
 
     assert report.kept == KEPT
     assert report.geocoded == MISSING
-    assert [r.query for r in server.requests] == MISSING
+    assert [r.query for r in nominatim.requests] == MISSING
     after = cache_entries(cache_path)
     for query in KEPT:
         assert after[query] == before[query]
 
 
-def test_refresh_requests_cached_places_again_and_replaces_them(server, cache_path):
+def test_refresh_requests_cached_places_again_and_replaces_them(nominatim, cache_path):
     moved = hit(5.6, -0.19, "Accra (refreshed), Ghana")
-    server.script(ACCRA, moved)
+    nominatim.script(ACCRA, moved)
 
-    report, _ = geocode(cache_path, [ACCRA], settings(server.url), refresh=True)
+    report, _ = geocode(cache_path, [ACCRA], settings(nominatim.url), refresh=True)
 
     assert report.geocoded == [ACCRA] and not report.kept
-    assert [r.query for r in server.requests] == [ACCRA]
+    assert [r.query for r in nominatim.requests] == [ACCRA]
     entry = cache_entries(cache_path)[ACCRA]
     assert entry["display_name"] == "Accra (refreshed), Ghana"
     assert entry["latitude"] == pytest.approx(5.6)
-    assert server.url in entry["source"]
+    assert nominatim.url in entry["source"]
 
 
-def test_duplicate_queries_are_requested_once(server, cache_path):
-    server.script(NAIROBI, HITS[NAIROBI])
-    report, _ = geocode(cache_path, [NAIROBI, NAIROBI], settings(server.url))
+def test_duplicate_queries_are_requested_once(nominatim, cache_path):
+    nominatim.script(NAIROBI, HITS[NAIROBI])
+    report, _ = geocode(cache_path, [NAIROBI, NAIROBI], settings(nominatim.url))
     assert report.geocoded == [NAIROBI]
-    assert len(server.requests) == 1
+    assert len(nominatim.requests) == 1
 
 
 def test_invalid_endpoint_is_refused_before_any_request():
@@ -250,16 +150,16 @@ def test_invalid_endpoint_is_refused_before_any_request():
 # no result
 
 
-def test_no_result_is_reported_failed_and_other_hits_still_saved(server, cache_path):
-    server.script(NAIROBI, Empty())
-    server.script(MUMBAI, HITS[MUMBAI])
+def test_no_result_is_reported_failed_and_other_hits_still_saved(nominatim, cache_path):
+    nominatim.script(NAIROBI, Empty())
+    nominatim.script(MUMBAI, HITS[MUMBAI])
 
-    report, log = geocode(cache_path, MISSING, settings(server.url))
+    report, log = geocode(cache_path, MISSING, settings(nominatim.url))
 
     assert report.geocoded == [MUMBAI]
     assert list(report.failed) == [NAIROBI]
     assert "no result" in report.failed[NAIROBI]
-    assert len(server.requests_for(NAIROBI)) == 1  # nothing to gain by asking again
+    assert len(nominatim.requests_for(NAIROBI)) == 1  # nothing to gain by asking again
     assert any(NAIROBI in line and "FAILED" in line for line in log)
     entries = cache_entries(cache_path)
     assert MUMBAI in entries and NAIROBI not in entries
@@ -268,26 +168,26 @@ def test_no_result_is_reported_failed_and_other_hits_still_saved(server, cache_p
 # rate limits, server errors, timeouts
 
 
-def test_429_with_retry_after_is_waited_out_then_succeeds(server, cache_path):
-    server.script(NAIROBI, [rate_limited(1), HITS[NAIROBI]])
+def test_429_with_retry_after_is_waited_out_then_succeeds(nominatim, cache_path):
+    nominatim.script(NAIROBI, [rate_limited(1), HITS[NAIROBI]])
 
-    report, _ = geocode(cache_path, [NAIROBI], settings(server.url, retries=2, backoff=0.05))
+    report, _ = geocode(cache_path, [NAIROBI], settings(nominatim.url, retries=2, backoff=0.05))
 
     assert report.geocoded == [NAIROBI] and not report.failed
-    requests = server.requests_for(NAIROBI)
+    requests = nominatim.requests_for(NAIROBI)
     assert [r.step for r in requests] == ["Status(429)", "Hit"]
     # The retry honours Retry-After: 1, not the 0.05 s backoff.
     assert gaps([r.time for r in requests])[0] >= 1.0 - EPSILON
     assert NAIROBI in cache_entries(cache_path)
 
 
-def test_500_and_503_are_retried_with_doubling_backoff_then_succeed(server, cache_path):
-    server.script(NAIROBI, [Status(500), Status(503), HITS[NAIROBI]])
+def test_500_and_503_are_retried_with_doubling_backoff_then_succeed(nominatim, cache_path):
+    nominatim.script(NAIROBI, [Status(500), Status(503), HITS[NAIROBI]])
 
-    report, log = geocode(cache_path, [NAIROBI], settings(server.url, retries=3, backoff=0.2))
+    report, log = geocode(cache_path, [NAIROBI], settings(nominatim.url, retries=3, backoff=0.2))
 
     assert report.geocoded == [NAIROBI] and not report.failed
-    requests = server.requests_for(NAIROBI)
+    requests = nominatim.requests_for(NAIROBI)
     assert [r.step for r in requests] == ["Status(500)", "Status(503)", "Hit"]
     first, second = gaps([r.time for r in requests])
     assert first >= 0.2 - EPSILON
@@ -296,31 +196,31 @@ def test_500_and_503_are_retried_with_doubling_backoff_then_succeed(server, cach
     assert NAIROBI in cache_entries(cache_path)
 
 
-def test_persistent_503_fails_after_retries_plus_one_requests(server, cache_path):
-    server.script(NAIROBI, Status(503))
-    server.script(MUMBAI, HITS[MUMBAI])
+def test_persistent_503_fails_after_retries_plus_one_requests(nominatim, cache_path):
+    nominatim.script(NAIROBI, Status(503))
+    nominatim.script(MUMBAI, HITS[MUMBAI])
 
-    report, _ = geocode(cache_path, MISSING, settings(server.url, retries=2, backoff=0.05))
+    report, _ = geocode(cache_path, MISSING, settings(nominatim.url, retries=2, backoff=0.05))
 
-    assert len(server.requests_for(NAIROBI)) == 3
+    assert len(nominatim.requests_for(NAIROBI)) == 3
     assert "gave up after 3 tries" in report.failed[NAIROBI]
     assert report.geocoded == [MUMBAI]
     assert NAIROBI not in cache_entries(cache_path)
 
 
-def test_timeout_then_answer_is_retried_and_succeeds(server, cache_path):
-    server.script(NAIROBI, [Delay(1.0, HITS[NAIROBI]), HITS[NAIROBI]])
+def test_timeout_then_answer_is_retried_and_succeeds(nominatim, cache_path):
+    nominatim.script(NAIROBI, [Delay(1.0, HITS[NAIROBI]), HITS[NAIROBI]])
 
-    report, _ = geocode(cache_path, [NAIROBI], settings(server.url, timeout=0.3, retries=2))
+    report, _ = geocode(cache_path, [NAIROBI], settings(nominatim.url, timeout=0.3, retries=2))
 
     assert report.geocoded == [NAIROBI] and not report.failed
-    assert [r.step for r in server.requests_for(NAIROBI)] == ["Delay->Hit", "Hit"]
+    assert [r.step for r in nominatim.requests_for(NAIROBI)] == ["Delay->Hit", "Hit"]
 
 
-def test_persistent_timeout_is_reported_failed_not_a_crash(server, cache_path):
-    server.script(NAIROBI, Delay(1.0, HITS[NAIROBI]))
-    server.script(MUMBAI, HITS[MUMBAI])
-    config = settings(server.url, timeout=0.3, retries=1, backoff=0.05)
+def test_persistent_timeout_is_reported_failed_not_a_crash(nominatim, cache_path):
+    nominatim.script(NAIROBI, Delay(1.0, HITS[NAIROBI]))
+    nominatim.script(MUMBAI, HITS[MUMBAI])
+    config = settings(nominatim.url, timeout=0.3, retries=1, backoff=0.05)
 
     started = time.monotonic()
     report, _ = geocode(cache_path, MISSING, config)
@@ -328,33 +228,35 @@ def test_persistent_timeout_is_reported_failed_not_a_crash(server, cache_path):
 
     assert "too slow" in report.failed[NAIROBI]
     assert "gave up after 2 tries" in report.failed[NAIROBI]
-    assert len(server.requests_for(NAIROBI)) >= 2  # it was tried again
+    assert len(nominatim.requests_for(NAIROBI)) >= 2  # it was tried again
     assert report.geocoded == [MUMBAI]
     assert NAIROBI not in cache_entries(cache_path)
     assert elapsed < 15  # the client gave up on the slow answers
 
 
 @pytest.mark.parametrize("answer", [Html(), Malformed()], ids=["html", "malformed-json"])
-def test_answer_that_is_not_json_fails_at_once_with_a_one_line_message(server, cache_path, answer):
-    server.script(NAIROBI, answer)
-    server.script(MUMBAI, HITS[MUMBAI])
+def test_answer_that_is_not_json_fails_at_once_with_a_one_line_message(
+    nominatim, cache_path, answer
+):
+    nominatim.script(NAIROBI, answer)
+    nominatim.script(MUMBAI, HITS[MUMBAI])
 
-    report, _ = geocode(cache_path, MISSING, settings(server.url, retries=3))
+    report, _ = geocode(cache_path, MISSING, settings(nominatim.url, retries=3))
 
     reason = report.failed[NAIROBI]
     assert "ParseError" in reason or "JSON" in reason
     assert "\n" not in reason and "<html" not in reason.lower() and len(reason) < 300
-    assert len(server.requests_for(NAIROBI)) == 1  # the same answer would come again
+    assert len(nominatim.requests_for(NAIROBI)) == 1  # the same answer would come again
     assert report.geocoded == [MUMBAI]
 
 
-def test_connection_reset_is_retried_then_succeeds(server, cache_path):
-    server.script(NAIROBI, [Reset(), HITS[NAIROBI]])
+def test_connection_reset_is_retried_then_succeeds(nominatim, cache_path):
+    nominatim.script(NAIROBI, [Reset(), HITS[NAIROBI]])
 
-    report, _ = geocode(cache_path, [NAIROBI], settings(server.url, retries=2))
+    report, _ = geocode(cache_path, [NAIROBI], settings(nominatim.url, retries=2))
 
     assert report.geocoded == [NAIROBI] and not report.failed
-    assert [r.step for r in server.requests_for(NAIROBI)] == ["Reset", "Hit"]
+    assert [r.step for r in nominatim.requests_for(NAIROBI)] == ["Reset", "Hit"]
 
 
 def test_connection_refused_fails_every_place_and_leaves_cache_untouched(cache_path):
@@ -374,28 +276,28 @@ def test_connection_refused_fails_every_place_and_leaves_cache_untouched(cache_p
 # pacing and the lock
 
 
-def test_requests_are_at_least_min_delay_apart(server, cache_path):
+def test_requests_are_at_least_min_delay_apart(nominatim, cache_path):
     for query in KEPT:
-        server.script(query, HITS[query])
+        nominatim.script(query, HITS[query])
 
-    report, _ = geocode(cache_path, KEPT, settings(server.url, min_delay=0.5), refresh=True)
+    report, _ = geocode(cache_path, KEPT, settings(nominatim.url, min_delay=0.5), refresh=True)
 
     assert report.geocoded == KEPT
-    times = [r.time for r in server.requests]
+    times = [r.time for r in nominatim.requests]
     assert len(times) == 3
     assert min(gaps(times)) >= 0.5 - EPSILON
 
 
-def test_busy_when_another_run_holds_the_lock_past_lock_timeout(server, cache_path):
-    server.script(NAIROBI, HITS[NAIROBI])
+def test_busy_when_another_run_holds_the_lock_past_lock_timeout(nominatim, cache_path):
+    nominatim.script(NAIROBI, HITS[NAIROBI])
     before = cache_path.read_bytes()
     with FileLock(str(cache_path) + ".lock"):
         started = time.monotonic()
         with pytest.raises(Busy, match="held for over"):
-            geocode(cache_path, [NAIROBI], settings(server.url, lock_timeout=0.3))
+            geocode(cache_path, [NAIROBI], settings(nominatim.url, lock_timeout=0.3))
         waited = time.monotonic() - started
     assert waited >= 0.3 - EPSILON
-    assert server.requests == []
+    assert nominatim.requests == []
     assert cache_path.read_bytes() == before
 
 
@@ -426,14 +328,10 @@ def test_writer_killed_before_replace_leaves_old_cache_and_next_write_cleans_up(
     before = cache_path.read_bytes()
     entries_before, _ = read_cache(cache_path)
 
-    killed = subprocess.run(
+    killed = run_command(
         [sys.executable, "-c", KILLED_WRITER, str(cache_path)],
         cwd=cache_path.parent,
         env=cli_env(),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
     )
 
     assert killed.returncode == -signal.SIGKILL, killed.stderr
@@ -457,25 +355,27 @@ def test_writer_killed_before_replace_leaves_old_cache_and_next_write_cleans_up(
 # the command line
 
 
-def test_cli_geocodes_missing_places_keeps_cached_ones_and_sends_user_agent(server, partial_data):
+def test_cli_geocodes_missing_places_keeps_cached_ones_and_sends_user_agent(
+    nominatim, partial_data
+):
     for query, step in HITS.items():
-        server.script(query, step)
+        nominatim.script(query, step)
     cache = partial_data / "geocache.json"
     before = cache_entries(cache)
 
-    result = run_cli(partial_data, server.url)
+    result = run_cli(partial_data, nominatim.url)
 
     assert result.returncode == 0, result.stderr
     assert "geocoded 2, kept 3 from the cache, failed 0" in result.stdout
-    assert [r.query for r in server.requests] == MISSING
-    assert {r.user_agent for r in server.requests} == {USER_AGENT}
+    assert [r.query for r in nominatim.requests] == MISSING
+    assert {r.user_agent for r in nominatim.requests} == {USER_AGENT}
     after = cache_entries(cache)
     assert set(after) == set(KEPT) | set(MISSING)
     for query in KEPT:
         assert after[query] == before[query]
     for query in MISSING:
         assert after[query]["display_name"] == HITS[query].display_name
-        assert server.url in after[query]["source"]
+        assert nominatim.url in after[query]["source"]
         datetime.fromisoformat(after[query]["retrieved"])
     # The loader accepts the cache written, and every headquarters now has coordinates.
     checked = check_data(partial_data)
@@ -484,26 +384,26 @@ def test_cli_geocodes_missing_places_keeps_cached_ones_and_sends_user_agent(serv
     assert partners.loc[partners["hq_city"] != "", "latitude"].notna().all()
 
 
-def test_cli_refresh_requests_every_place_again(server, partial_data):
+def test_cli_refresh_requests_every_place_again(nominatim, partial_data):
     for query, step in HITS.items():
-        server.script(query, step)
+        nominatim.script(query, step)
 
-    result = run_cli(partial_data, server.url, "--refresh")
+    result = run_cli(partial_data, nominatim.url, "--refresh")
 
     assert result.returncode == 0, result.stderr
     assert "geocoded 5, kept 0 from the cache, failed 0" in result.stdout
-    assert sorted(r.query for r in server.requests) == sorted(HITS)
+    assert sorted(r.query for r in nominatim.requests) == sorted(HITS)
     after = cache_entries(partial_data / "geocache.json")
     for query in KEPT:
         assert after[query]["display_name"] == HITS[query].display_name
-        assert server.url in after[query]["source"]
+        assert nominatim.url in after[query]["source"]
 
 
-def test_cli_no_result_exits_1_lists_the_failure_and_saves_the_rest(server, partial_data):
-    server.script(NAIROBI, Empty())
-    server.script(MUMBAI, HITS[MUMBAI])
+def test_cli_no_result_exits_1_lists_the_failure_and_saves_the_rest(nominatim, partial_data):
+    nominatim.script(NAIROBI, Empty())
+    nominatim.script(MUMBAI, HITS[MUMBAI])
 
-    result = run_cli(partial_data, server.url)
+    result = run_cli(partial_data, nominatim.url)
 
     assert result.returncode == 1
     assert "geocoded 1, kept 3 from the cache, failed 1" in result.stdout
@@ -528,9 +428,9 @@ def test_cli_connection_refused_exits_1_names_the_problem_and_leaves_cache(parti
     assert temp_files(partial_data) == []
 
 
-def test_cli_malformed_cache_exits_1_names_file_and_line_and_sends_nothing(server, partial_data):
+def test_cli_malformed_cache_exits_1_names_file_and_line_and_sends_nothing(nominatim, partial_data):
     for query, step in HITS.items():
-        server.script(query, step)
+        nominatim.script(query, step)
     cache = partial_data / "geocache.json"
     lines = cache.read_text(encoding="utf-8").splitlines(keepends=True)
     broken_at = next(i for i, line in enumerate(lines) if '"latitude"' in line)
@@ -542,53 +442,39 @@ def test_cli_malformed_cache_exits_1_names_file_and_line_and_sends_nothing(serve
     line = parsed.value.lineno  # the line after the missing comma
     assert line == broken_at + 2
 
-    result = run_cli(partial_data, server.url)
+    result = run_cli(partial_data, nominatim.url)
 
     assert result.returncode == 1
     assert f"{cache}:{line}:" in result.stderr
     assert "not valid JSON" in result.stderr
     assert cache.read_bytes() == before
-    assert server.requests == []
+    assert nominatim.requests == []
     assert temp_files(partial_data) == []
 
 
-def test_cli_two_runs_at_once_are_serialised_and_neither_loses_the_others(server, partial_data):
+def test_cli_two_runs_at_once_are_serialised_and_neither_loses_the_others(nominatim, partial_data):
     """Run A geocodes the two missing places; while its first request is held by the
     server, two partners are added to partners.csv and run B starts: it must wait for
     A's lock, then read A's entries and geocode only the two new places."""
     lagos, quito = hq_query("Lagos", "NGA"), hq_query("Quito", "ECU")
     release = threading.Event()
     for query in MISSING:
-        server.script(query, Gate(release, Delay(0.1, HITS[query])))
-    server.script(lagos, Delay(0.1, hit(6.4550575, 3.3941795, "Lagos, Lagos State, Nigeria")))
-    server.script(quito, Delay(0.1, hit(-0.2201641, -78.5123274, "Quito, Pichincha, Ecuador")))
+        nominatim.script(query, Gate(release, Delay(0.1, HITS[query])))
+    nominatim.script(lagos, Delay(0.1, hit(6.4550575, 3.3941795, "Lagos, Lagos State, Nigeria")))
+    nominatim.script(quito, Delay(0.1, hit(-0.2201641, -78.5123274, "Quito, Pichincha, Ecuador")))
     cache = partial_data / "geocache.json"
     before = cache_entries(cache)
     options = ("--min-delay", "0.2")
 
-    run_a = subprocess.Popen(
-        cli_command(partial_data, server.url, *options),
-        cwd=partial_data.parent,
-        env=cli_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    run_a = start_cli(partial_data, nominatim.url, *options)
     run_b = None
     try:
-        assert server.wait_for_requests(1, timeout=30), "run A sent no request"
+        assert nominatim.wait_for_requests(1, timeout=30), "run A sent no request"
         # Run A holds the lock now and has read partners.csv: add two partners for B.
         with (partial_data / "partners.csv").open("a", encoding="utf-8") as partners:
             partners.write("LAGOS-T,Lagos Test Partner,,Lagos,Nigeria,stated-page,test,,,,,,\n")
             partners.write("QUITO-T,Quito Test Partner,,Quito,Ecuador,stated-page,test,,,,,,\n")
-        run_b = subprocess.Popen(
-            cli_command(partial_data, server.url, *options),
-            cwd=partial_data.parent,
-            env=cli_env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
+        run_b = start_cli(partial_data, nominatim.url, *options, stderr=subprocess.STDOUT)
         lines: queue.Queue[str | None] = queue.Queue()
 
         def read_b() -> None:
@@ -623,10 +509,10 @@ def test_cli_two_runs_at_once_are_serialised_and_neither_loses_the_others(server
     assert "holds" in output_b and "waiting for it to finish" in output_b
     assert "geocoded 2, kept 5 from the cache, failed 0" in output_b
     # Each place was asked once, and every request of B came after A's last one.
-    asked = [r.query for r in server.requests]
+    asked = [r.query for r in nominatim.requests]
     assert sorted(asked) == sorted([*MISSING, lagos, quito])
-    assert max(server.times_for(q)[0] for q in MISSING) < min(
-        server.times_for(q)[0] for q in (lagos, quito)
+    assert max(nominatim.times_for(q)[0] for q in MISSING) < min(
+        nominatim.times_for(q)[0] for q in (lagos, quito)
     )
     after = cache_entries(cache)
     assert set(after) == set(KEPT) | set(MISSING) | {lagos, quito}
@@ -642,34 +528,34 @@ def test_cli_two_runs_at_once_are_serialised_and_neither_loses_the_others(server
 @pytest.mark.parametrize(
     "fault", [Delay(1.0, HITS[NAIROBI]), Reset()], ids=["timeout", "connection-reset"]
 )
-def test_every_request_is_a_counted_and_paced_try(server, cache_path, fault):
-    server.script(NAIROBI, fault)
-    config = settings(server.url, min_delay=0.4, timeout=0.3, retries=1, backoff=0.05)
+def test_every_request_is_a_counted_and_paced_try(nominatim, cache_path, fault):
+    nominatim.script(NAIROBI, fault)
+    config = settings(nominatim.url, min_delay=0.4, timeout=0.3, retries=1, backoff=0.05)
 
     report, _ = geocode(cache_path, [NAIROBI], config)
 
     assert NAIROBI in report.failed
-    times = server.times_for(NAIROBI)
+    times = nominatim.times_for(NAIROBI)
     assert len(times) == config.retries + 1
     assert min(gaps(times)) >= config.min_delay - EPSILON
 
 
-def test_retry_after_longer_than_max_wait_is_cut_to_max_wait(server, cache_path):
-    server.script(NAIROBI, [rate_limited(2), HITS[NAIROBI]])
+def test_retry_after_longer_than_max_wait_is_cut_to_max_wait(nominatim, cache_path):
+    nominatim.script(NAIROBI, [rate_limited(2), HITS[NAIROBI]])
 
-    report, _ = geocode(cache_path, [NAIROBI], settings(server.url, max_wait=0.3, retries=2))
+    report, _ = geocode(cache_path, [NAIROBI], settings(nominatim.url, max_wait=0.3, retries=2))
 
     assert report.geocoded == [NAIROBI]
-    [gap] = gaps(server.times_for(NAIROBI))
+    [gap] = gaps(nominatim.times_for(NAIROBI))
     assert 0.3 - EPSILON <= gap < 1.5
 
 
-def test_two_runs_together_keep_min_delay_between_requests(server, cache_path):
+def test_two_runs_together_keep_min_delay_between_requests(nominatim, cache_path):
     lagos = hq_query("Lagos", "NGA")
     release = threading.Event()
-    server.script(NAIROBI, Gate(release, HITS[NAIROBI]))
-    server.script(lagos, hit(6.4550575, 3.3941795, "Lagos, Lagos State, Nigeria"))
-    config = settings(server.url, min_delay=2.0)
+    nominatim.script(NAIROBI, Gate(release, HITS[NAIROBI]))
+    nominatim.script(lagos, hit(6.4550575, 3.3941795, "Lagos, Lagos State, Nigeria"))
+    config = settings(nominatim.url, min_delay=2.0)
     logs: dict[str, list[str]] = {"a": [], "b": []}
     errors: list[BaseException] = []
 
@@ -681,7 +567,7 @@ def test_two_runs_together_keep_min_delay_between_requests(server, cache_path):
 
     run_a = threading.Thread(target=run, args=("a", NAIROBI))
     run_a.start()
-    assert server.wait_for_requests(1, timeout=10)
+    assert nominatim.wait_for_requests(1, timeout=10)
     run_b = threading.Thread(target=run, args=("b", lagos))
     run_b.start()
     deadline = time.monotonic() + 10
@@ -693,7 +579,7 @@ def test_two_runs_together_keep_min_delay_between_requests(server, cache_path):
 
     assert not errors
     assert any("waiting" in line for line in logs["b"])
-    [gap] = gaps([r.time for r in server.requests])
+    [gap] = gaps([r.time for r in nominatim.requests])
     assert gap >= config.min_delay - EPSILON
 
 

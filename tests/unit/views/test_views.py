@@ -10,15 +10,16 @@ import pytest
 
 from dashboard.atlas import load_atlas
 from dashboard.network import load_network
-from dashboard.state import FilterState
+from dashboard.state import DEFAULT_ASPECT, FilterState
+from dashboard.views.camera import DEGREE_SHAPE
 from dashboard.views.cards import cards
 from dashboard.views.figure import map_figure
 from dashboard.views.legend import legend
 from dashboard.views.selection import select
 from dashboard.views.summary import summary
 from dashboard.views.text import NOT_PUBLISHED
-from tests.conftest import BUNDLED_DATA
-from tests.tiny import partner, tiny_network
+from tests.support.datafolder import partner, tiny_network
+from tests.support.paths import BUNDLED_DATA
 
 
 @pytest.fixture(scope="module")
@@ -252,7 +253,9 @@ def test_a_region_filter_zooms_the_map_to_it(network, atlas) -> None:
     assert south < -20 and north > 12  # Madagascar to Eritrea
     assert west < 29 and east > 57  # Rwanda to Mauritius
     assert north - south < 70 and east - west < 120  # a region, not the world
-    assert (east - west) / (north - south) == pytest.approx(1.8, abs=0.01)  # fills the frame
+    # fills the frame: its shape on screen, in Natural Earth's degrees
+    shape = DEFAULT_ASPECT * DEGREE_SHAPE
+    assert (east - west) / (north - south) == pytest.approx(shape, abs=0.01)
 
 
 def test_hover_text_escapes_markup_from_the_data(tmp_path: Path, atlas) -> None:

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 from bench.generate import generate
 from dashboard.data.load import check_data
 from dashboard.data.problems import errors
 from dashboard.network import build_network
-from tests.conftest import REPO
+from tests.support.commands import run_module
 
 
 def digest(folder: Path) -> str:
@@ -35,14 +33,7 @@ def test_the_generator_is_deterministic_and_its_networks_load(tmp_path: Path) ->
 
 def test_a_smoke_run_of_the_benchmark_measures_both_apps(tmp_path: Path) -> None:
     out = tmp_path / "performance.md"
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--sizes", "7", "--quick", "--out", str(out)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    result = run_module("bench.run", "--sizes", "7", "--quick", "--out", str(out), timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
     text = out.read_text()
     assert "### N = 7 partners" in text

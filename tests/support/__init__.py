@@ -1,0 +1,1 @@
+"""What the tests, bench/ and scripts/ share: paths, servers, Chromium, data folders, fakes."""
