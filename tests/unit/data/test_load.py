@@ -15,11 +15,6 @@ from tests.support.bad_data import BAD_INPUTS, BadInput, replace_in
 from tests.support.paths import BUNDLED_DATA
 
 
-@pytest.fixture(scope="module")
-def network():
-    return load_network(BUNDLED_DATA)
-
-
 def served(network, partner_id: str, basis: str | None = None) -> set[str]:
     links = network.links[network.links["partner_id"] == partner_id]
     if basis:

@@ -5,26 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.atlas import load_atlas
-from dashboard.network import PARTNER_COLOURS, load_network
+from dashboard.network import PARTNER_COLOURS
 from dashboard.state import EXPLORE, FilterState, Mode
 from dashboard.views import style
 from dashboard.views.camera import STAGE_SPLIT, geo_layout
 from dashboard.views.figure import map_figure
 from dashboard.views.selection import select
-from tests.support.paths import BUNDLED_DATA
 
 NEEDED = 3.0  # WCAG 1.4.11: graphical objects needed to understand the map
-
-
-@pytest.fixture(scope="module")
-def atlas():
-    return load_atlas()
-
-
-@pytest.fixture(scope="module")
-def network():
-    return load_network(BUNDLED_DATA)
 
 
 def figure(network, atlas, mode: Mode = EXPLORE, **state) -> dict:

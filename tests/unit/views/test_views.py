@@ -8,8 +8,6 @@ from pathlib import Path
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.atlas import load_atlas
-from dashboard.network import load_network
 from dashboard.state import DEFAULT_ASPECT, FilterState
 from dashboard.views.camera import DEGREE_SHAPE
 from dashboard.views.cards import cards
@@ -19,17 +17,6 @@ from dashboard.views.selection import select
 from dashboard.views.summary import summary
 from dashboard.views.text import NOT_PUBLISHED
 from tests.support.datafolder import partner, tiny_network
-from tests.support.paths import BUNDLED_DATA
-
-
-@pytest.fixture(scope="module")
-def atlas():
-    return load_atlas()
-
-
-@pytest.fixture(scope="module")
-def network():
-    return load_network(BUNDLED_DATA)
 
 
 @pytest.fixture
