@@ -20,10 +20,10 @@ from dashboard.network import Network
 from dashboard.state import EXPLORE, FilterState, Mode
 from dashboard.views import style
 from dashboard.views.camera import STAGE_SPLIT, geo_layout, staged
+from dashboard.views.markers import headquarters, marked, marker_opacity
 from dashboard.views.selection import Selection
-from dashboard.views.text import hq_basis, link_basis
+from dashboard.views.text import link_basis
 
-MAX_DISTINCT_MARKERS = 12  # more partners than this: markers per place, sized by count
 HOVER_PARTNERS = 8  # partners a country's hover lists by name before "and N more"
 NOTE_WIDTH = 44  # characters a line of a note on the map holds
 
@@ -52,7 +52,7 @@ def map_figure(
         _small_countries(dots, hover),
         *focus_traces(network, atlas, state, selection),
         *_outline([state.country] if state.country else [], "selected-country", width=3),
-        *_headquarters(network, selection, state.focus, big=mode.present),
+        *headquarters(network, selection, state.focus, big=mode.present),
     ]
     return {
         "data": data,
@@ -122,8 +122,8 @@ def focus_changes(
         ("data", FOCUS_OUTLINE + i): trace
         for i, trace in enumerate(focus_traces(network, atlas, state, selection))
     }
-    for i, pid in enumerate(_marked(network, selection)):
-        changes[("data", MARKERS + i, "opacity")] = _marker_opacity(pid, state.focus)
+    for i, pid in enumerate(marked(network, selection)):
+        changes[("data", MARKERS + i, "opacity")] = marker_opacity(pid, state.focus)
     changes[("layout", "geo")] = geo_layout(network, atlas, state, selection, mode)
     changes[("layout", "annotations")] = focus_notes(network, state, selection, mode)
     return changes
@@ -261,98 +261,6 @@ def _hover_lines(network: Network, links: pd.DataFrame) -> pd.Series:
     labels = network.partners.loc[links["partner_id"], "label"].map(escape).to_numpy()
     bases = [link_basis(b, escape(a)) for b, a in zip(links["basis"], links["area"], strict=True)]
     return pd.Series(labels + ": " + np.array(bases, dtype=object), index=links.index)
-
-
-def _headquarters(
-    network: Network, selection: Selection, focus: str | None, big: bool = False
-) -> list[dict]:
-    """A trace per partner, each with its own colour and symbol, while there are few;
-    past MAX_DISTINCT_MARKERS, one trace with a marker per place sized by its count."""
-    partners = network.partners.loc[list(selection.partners)]
-    shown = partners[partners["latitude"].notna()]
-    if len(shown) > MAX_DISTINCT_MARKERS:
-        return [_places(shown, big)]
-    return [_marker(partner, focus, big) for partner in shown.itertuples(index=False)]
-
-
-def _marked(network: Network, selection: Selection) -> list[str]:
-    """The partners with a marker trace of their own, in slot order from MARKERS."""
-    partners = network.partners.loc[list(selection.partners)]
-    placed = partners.index[partners["latitude"].notna()]
-    return list(placed) if len(placed) <= MAX_DISTINCT_MARKERS else []
-
-
-def _marker_opacity(pid: str, focus: str | None) -> float:
-    """While a partner is in focus, the others' markers step back."""
-    return 1.0 if focus is None or pid == focus else style.DIMMED
-
-
-def _marker(partner, focus: str | None, big: bool) -> dict:
-    """One partner's headquarters, in its own colour and symbol, ringed white then black
-    (a halo point under the marker) so it stands out on every fill of the map."""
-    text = (
-        f"<b>{escape(partner.name)}</b><br>Headquarters: {escape(partner.headquarters)}"
-        f"<br>{escape(hq_basis(partner.hq_basis))}"
-    )
-    size = 24 if big else 15
-    return {
-        "type": "scattergeo",
-        "name": partner.label,
-        "lat": [partner.latitude] * 2,
-        "lon": [partner.longitude] * 2,
-        "mode": "markers",
-        "marker": {
-            "size": [size + 5, size],
-            "color": [style.HALO, partner.colour],
-            "symbol": partner.symbol,
-            "line": {"color": style.CASING, "width": [0, 2]},
-        },
-        "opacity": _marker_opacity(partner.id, focus),
-        "customdata": [partner.id] * 2,
-        "text": [text] * 2,
-        "hovertemplate": "%{text}<extra></extra>",
-    }
-
-
-def _places(shown: pd.DataFrame, big: bool) -> dict:
-    """Headquarters grouped by place: one marker each, its area by how many are there."""
-    grouped = shown.groupby(["latitude", "longitude"], sort=True)
-    places = grouped.agg(
-        count=("id", "size"),
-        first=("id", "first"),
-        city=("hq_city", "first"),
-        country=("hq_country_name", "first"),
-    ).reset_index()
-    first = shown.groupby(["latitude", "longitude"], sort=True).head(5)
-    first = first.assign(label=first["label"].map(escape))
-    names = first.groupby(["latitude", "longitude"], sort=True)["label"].agg(", ".join)
-    more = places["count"] - 5
-    text = (
-        "<b>"
-        + (places["city"] + ", " + places["country"]).map(escape)
-        + "</b><br>"
-        + places["count"].astype(str)
-        + " partners' headquarters<br>"
-        + names.to_numpy()
-        + np.where(more > 0, " and " + more.astype(str) + " more", "")
-    )
-    return {
-        "type": "scattergeo",
-        "name": "headquarters",
-        "lat": places["latitude"].tolist(),
-        "lon": places["longitude"].tolist(),
-        "mode": "markers",
-        "marker": {
-            "size": (np.sqrt(places["count"]) * (7 if big else 5) + 4).round(1).tolist(),
-            "color": style.PLACE_COLOUR,
-            "opacity": 0.85,
-            "line": {"color": "#ffffff", "width": 1},
-        },
-        # A click on a place with one partner focuses it; a busier place has no single id.
-        "customdata": np.where(places["count"] == 1, places["first"], "").tolist(),
-        "text": text.tolist(),
-        "hovertemplate": "%{text}<extra></extra>",
-    }
 
 
 def _outline(iso3: list[str], name: str, width: float) -> list[dict]:

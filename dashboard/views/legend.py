@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.network import Network
-from dashboard.views.figure import MAX_DISTINCT_MARKERS
+from dashboard.views.markers import MAX_DISTINCT_MARKERS
 from dashboard.views.selection import Selection
 
 
