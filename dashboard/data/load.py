@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.data import schema
-from dashboard.data.areas import load_areas
+from dashboard.data.areas import INVALID, load_areas
 from dashboard.data.countries import (
     country_name,
 )
@@ -185,7 +185,7 @@ def _website(record: Record, found: Reporter) -> str:
 def _load_served(
     path: Path,
     partners: list[dict[str, object]] | None,
-    areas: dict[str, list[str]] | None,
+    areas: dict[str, list[str] | None] | None,
     problems: list[Problem],
 ) -> list[dict[str, object]]:
     # Where partners.csv or areas.csv could not be read, references into them are
@@ -201,34 +201,42 @@ def _load_served(
             found("partner_id", f"no partner has this id in {schema.PARTNERS_CSV}")
         if not record["words"]:
             found("words", "keep the source's own words for this served area")
-        countries: list[str] = []
-        if basis == Basis.NAMED:
-            countries = [resolved_country(place, "place", found)] if place else []
-            if not place:
-                found("place", "a named link needs the country's name")
-        elif basis == Basis.REGION:
-            if areas is None:
-                pass
-            elif place in areas:
-                countries = areas[place]
-            else:
-                known = ", ".join(sorted(areas)) or "none yet"
-                found("place", f"no area of this name in {schema.AREAS_CSV} (known: {known})")
-        elif basis in (Basis.WORLDWIDE, Basis.VAGUE):
-            if place:
-                found("place", f"must be empty when basis is '{basis}'")
-        else:
-            found("basis", f"must be one of {', '.join(schema.SERVED_BASES)}")
         statements.append(
             {
                 "partner_id": pid,
                 "words": record["words"],
                 "basis": basis,
                 "place": place,
-                "countries": tuple(c for c in countries if c),
+                "countries": tuple(c for c in _served_countries(record, areas, found) if c),
             }
         )
     return statements
+
+
+def _served_countries(
+    record: Record, areas: dict[str, list[str] | None] | None, found: Reporter
+) -> list[str]:
+    """The countries a served.csv row links its partner to, by its basis."""
+    basis, place = record["basis"], record["place"]
+    if basis == Basis.NAMED:
+        if not place:
+            found("place", "a named link needs the country's name")
+            return []
+        return [resolved_country(place, "place", found)]
+    if basis == Basis.REGION:
+        if areas is None or (place in areas and areas[place] is INVALID):
+            return []  # its problem is reported in areas.csv already
+        if place not in areas:
+            known = ", ".join(sorted(areas)) or "none yet"
+            found("place", f"no area of this name in {schema.AREAS_CSV} (known: {known})")
+            return []
+        return areas[place]
+    if basis in (Basis.WORLDWIDE, Basis.VAGUE):
+        if place:
+            found("place", f"must be empty when basis is '{basis}'")
+        return []
+    found("basis", f"must be one of {', '.join(schema.SERVED_BASES)}")
+    return []
 
 
 # geocache.json
