@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.data.load import Tables, load
-from dashboard.data.schema import Basis
+from dashboard.data.schema import NOT_PUBLISHED, NOT_RECORDED, Basis
 
 # Okabe & Ito's colour-blind-safe qualitative palette, blues left out so markers stand
 # apart from the blue choropleth; each partner also gets its own symbol, so no one
@@ -34,6 +34,7 @@ class Network:
     worldwide: frozenset[str]  # partners whose source states worldwide reach
     link_rows: dict[str, np.ndarray]  # partner id -> positions of its rows in `links`
     statement_rows: dict[str, np.ndarray]  # likewise in `statements`
+    empty: str = NOT_RECORDED  # what an empty fact means here (dashboard.toml's `empty`)
 
     @property
     def ids(self) -> pd.Index:
@@ -56,6 +57,17 @@ class Network:
         """The partner's served areas in the source's words, in file order."""
         return self.statements.iloc[self.statement_rows.get(pid, [])]
 
+    def uses(self, column: str) -> bool:
+        """Whether any partner has a value in this column: a field the whole network
+        never fills (no partner has an MoU) is left off the cards."""
+        values = self.partners[column]
+        return bool((values.notna() & (values.astype(str) != "")).any())
+
+    def unknown(self, said: str) -> str:
+        """Why a fact is missing: what the cell says (not-published), else what an
+        empty cell means in this folder."""
+        return said or self.empty
+
     def summary(self) -> dict[str, object]:
         """Counts for `check` and `/healthz`."""
         partners, links = self.partners, self.links
@@ -77,8 +89,9 @@ class Network:
         }
 
 
-def build_network(tables: Tables) -> Network:
-    """The network of a validated data folder, with each partner's derived facts."""
+def build_network(tables: Tables, empty: str = NOT_RECORDED) -> Network:
+    """The network of a validated data folder, with each partner's derived facts;
+    `empty` is what an empty fact means there (see dashboard.toml's `empty`)."""
     statements = tables.statements
     worldwide = statements.loc[statements["basis"] == Basis.WORLDWIDE, "partner_id"]
     return Network(
@@ -88,12 +101,14 @@ def build_network(tables: Tables) -> Network:
         worldwide=frozenset(worldwide),
         link_rows=tables.links.groupby("partner_id", sort=False).indices,
         statement_rows=statements.groupby("partner_id", sort=False).indices,
+        empty=NOT_PUBLISHED if empty == NOT_PUBLISHED else NOT_RECORDED,
     )
 
 
 def load_network(data_dir: Path) -> Network:
     """The validated network of `data_dir`; raises DataError listing every problem."""
-    return build_network(load(data_dir).tables)
+    checked = load(data_dir)
+    return build_network(checked.tables, checked.site.empty)
 
 
 def _with_derived_facts(partners: pd.DataFrame) -> pd.DataFrame:

@@ -123,12 +123,14 @@ def _headquarters(record: Record, found: Reporter) -> dict[str, object]:
     city, country, basis = record["hq_city"], record["hq_country"], record["hq_basis"]
     iso3 = ""
     if basis not in schema.HQ_BASES:
-        found("hq_basis", f"must be one of {', '.join(schema.HQ_BASES)}")
+        known = ", ".join(basis for basis in schema.HQ_BASES if basis)
+        found("hq_basis", f"must be one of {known}, or empty when nothing is recorded")
     if country:
         iso3 = resolved_country(country, "hq_country", found)
-    if basis == "not-published":
+    if basis in schema.HQ_UNKNOWN:
         if city or country:
-            found("hq_basis", "says not-published, but hq_city or hq_country is filled in")
+            said = f"says {basis}" if basis else "is empty (nothing recorded)"
+            found("hq_basis", f"{said}, but hq_city or hq_country is filled in")
     elif basis in schema.HQ_BASES:
         if not city:
             found("hq_city", f"is empty but hq_basis says '{basis}' (use not-published)")
@@ -147,18 +149,30 @@ def _headquarters(record: Record, found: Reporter) -> dict[str, object]:
 
 def _dates(record: Record, found: Reporter) -> dict[str, object]:
     founded, mou = record["founded"], record["mou"]
+    # A date the sources were searched for and do not give is written not-published.
+    founded_unknown = founded if founded == schema.NOT_PUBLISHED else ""
+    mou_unknown = mou if mou == schema.NOT_PUBLISHED else ""
+    founded, mou = ("" if founded_unknown else founded), ("" if mou_unknown else mou)
     year = pd.NA
     if founded:
         if re.fullmatch(r"\d{4}", founded) and 1000 <= int(founded) <= date.today().year:
             year = int(founded)
         else:
-            found("founded", f"must be a year such as 1926, no later than {date.today().year}")
+            found(
+                "founded",
+                f"must be a year such as 1926, no later than {date.today().year}, "
+                f"or {schema.NOT_PUBLISHED} when the sources give none",
+            )
         if not record["founded_source"]:
             found("founded_source", "say where the founding year was found")
     if mou:
         match = re.fullmatch(r"(\d{4})-(\d{2})", mou)
         if not match or not 1 <= int(match[2]) <= 12:
-            found("mou", "must be a year and month as YYYY-MM, e.g. 2012-07")
+            found(
+                "mou",
+                f"must be a year and month as YYYY-MM, e.g. 2012-07, "
+                f"or {schema.NOT_PUBLISHED} when the sources give none",
+            )
         elif mou > date.today().strftime("%Y-%m"):
             found("mou", "is in the future")
         if not record["mou_source"]:
@@ -166,8 +180,10 @@ def _dates(record: Record, found: Reporter) -> dict[str, object]:
     return {
         "founded": year,
         "founded_source": record["founded_source"],
+        "founded_unknown": founded_unknown,
         "mou": mou,
         "mou_source": record["mou_source"],
+        "mou_unknown": mou_unknown,
     }
 
 

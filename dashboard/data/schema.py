@@ -25,13 +25,18 @@ SERVED_REQUIRED = ["partner_id", "words", "basis", "place"]
 AREA_REQUIRED = ["area", "definition"]
 AREA_OPTIONAL = ["m49", "countries", "except"]
 
-# How a headquarters is known, from surest to least sure.
+NOT_PUBLISHED = "not-published"  # the sources were searched and give none
+NOT_RECORDED = ""  # nobody recorded it here: an empty cell
+
+# How a headquarters is known, from surest to least sure; or why it is not.
 HQ_BASES = {
     "stated-page": "stated on the partners page",
     "stated-record": "stated in a public record",
     "inferred": "inferred from a public record",
-    "not-published": "not published",
+    NOT_PUBLISHED: "not published",
+    NOT_RECORDED: "not recorded",
 }
+HQ_UNKNOWN = (NOT_PUBLISHED, NOT_RECORDED)
 
 
 class Basis(StrEnum):
@@ -62,6 +67,8 @@ PARTNER_COLUMNS = [
     *PARTNER_REQUIRED,
     *PARTNER_OPTIONAL,
     "hq_country_name",  # the official name of hq_country's ISO code
+    "founded_unknown",  # not-published where the sources give no founding year, else ""
+    "mou_unknown",  # likewise for the MoU
     "latitude",  # from the geocode cache; NaN where not geocoded
     "longitude",
     "geocode_source",

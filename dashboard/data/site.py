@@ -17,7 +17,14 @@ from dashboard.data.problems import Problem
 SITE_TOML = "dashboard.toml"
 TITLE_ENV = "PARTNER_MAP_TITLE"
 DEFAULT_TITLE = "Partner network"
-KEYS = {"title": "the page's heading", "note": "a short note on the sources, under the heading"}
+KEYS = {
+    "title": "the page's heading",
+    "note": "a short note on the sources, under the heading",
+    "empty": "what an empty fact means: not-recorded (the default) or not-published",
+}
+# What an empty cell of partners.csv means, in this folder: that nobody recorded the
+# fact here, or (for data built from checked sources) that the sources publish none.
+EMPTY_MEANINGS = ("not-recorded", "not-published")
 
 
 @dataclass(frozen=True)
@@ -26,6 +33,7 @@ class Site:
 
     title: str = DEFAULT_TITLE
     note: str = ""
+    empty: str = EMPTY_MEANINGS[0]
 
 
 def read_site(data_dir: Path) -> tuple[Site, list[Problem]]:
@@ -56,7 +64,18 @@ def read_site(data_dir: Path) -> tuple[Site, list[Problem]]:
             problems.append(
                 Problem(str(path), None, "must be a string", column=key, value=str(value))
             )
+        elif key == "empty" and value.strip() not in EMPTY_MEANINGS:
+            problems.append(
+                Problem(
+                    str(path),
+                    None,
+                    f"must be {' or '.join(EMPTY_MEANINGS)}",
+                    column=key,
+                    value=value,
+                )
+            )
         else:
             values[key] = value.strip()
     title = os.environ.get(TITLE_ENV, "").strip() or values.get("title") or DEFAULT_TITLE
-    return Site(title=title, note=values.get("note", "")), problems
+    empty = values.get("empty", EMPTY_MEANINGS[0])
+    return Site(title=title, note=values.get("note", ""), empty=empty), problems

@@ -14,11 +14,11 @@ from dashboard.network import Network
 from dashboard.state import FilterState
 from dashboard.views.selection import Selection
 from dashboard.views.text import (
-    NOT_PUBLISHED,
     countries,
     hq_basis,
     link_basis,
     sentence_case,
+    unknown,
 )
 
 MAX_CARDS = 24  # cards on the page; the table and the CSV hold every partner
@@ -42,11 +42,11 @@ class Card:
     acronym: str
     colour: str
     symbol: str
-    headquarters: str  # "Nairobi, Kenya" or "not published"
+    headquarters: str  # "Nairobi, Kenya", "not published" or "not recorded"
     hq_basis: str  # "inferred from a public record"
     hq_source: str
-    founded: str
-    mou: str
+    founded: str | None  # None: no partner of the network has one, so no row for it
+    mou: str | None
     paragraphs: tuple[str, ...]
     served: tuple[ServedGroup, ...]
     worldwide: tuple[str, ...]  # the source's words for worldwide reach
@@ -83,11 +83,11 @@ def _card(network: Network, atlas: Atlas, pid: str, count_regions: bool) -> Card
         acronym=partner["acronym"],
         colour=partner["colour"],
         symbol=partner["symbol"],
-        headquarters=partner["headquarters"] or NOT_PUBLISHED,
+        headquarters=partner["headquarters"] or hq_unknown(network, partner),
         hq_basis=hq_basis(partner["hq_basis"]) if has_hq else "",
         hq_source=partner["hq_source"],
-        founded=str(partner["founded"]) if not pd.isna(partner["founded"]) else NOT_PUBLISHED,
-        mou=_month(partner["mou"]) if partner["mou"] else NOT_PUBLISHED,
+        founded=_fact(network, partner, "founded", str),
+        mou=_fact(network, partner, "mou", _month),
         paragraphs=tuple(p.strip() for p in partner["description"].split("\n\n") if p.strip()),
         served=_served_groups(network.links_of(pid), atlas, count_regions),
         worldwide=tuple(statements.loc[statements["basis"] == Basis.WORLDWIDE, "words"]),
@@ -118,6 +118,22 @@ def _group(basis_words: str, links: pd.DataFrame, atlas: Atlas) -> ServedGroup:
     )
 
 
+def hq_unknown(network: Network, partner: pd.Series) -> str:
+    """Why a partner's headquarters is missing: 'not published' or 'not recorded'."""
+    return unknown(network.unknown(partner["hq_basis"]))
+
+
+def _fact(network: Network, partner: pd.Series, column: str, shown) -> str | None:
+    """A dated fact as the card shows it, why it is missing, or None when no partner
+    of the network has it (then the card has no row for it)."""
+    if not network.uses(column):
+        return None
+    value = partner[column]
+    if pd.isna(value) or value == "":
+        return unknown(network.unknown(partner[f"{column}_unknown"]))
+    return shown(value)
+
+
 def _month(value: str) -> str:
     year, month = value.split("-")
     return date(int(year), int(month), 1).strftime("%B %Y")
@@ -146,7 +162,7 @@ def _focus_line(network: Network, pid: str, selection: Selection) -> str:
     partner = network.partner(pid)
     links = selection.links_of(pid)
     named = int((links["basis"] == Basis.NAMED).sum())
-    where = f"headquarters {partner['headquarters'] or NOT_PUBLISHED}"
+    where = f"headquarters {partner['headquarters'] or hq_unknown(network, partner)}"
     reach = f"serves {countries(len(links))}" + (f" ({named} named in the source)" if named else "")
     if pid in selection.worldwide:
         reach += "; states worldwide reach"

@@ -20,12 +20,13 @@ from dashboard.network import Network
 from dashboard.state import EXPLORE, FilterState, Mode
 from dashboard.views import style
 from dashboard.views.camera import STAGE_SPLIT, geo_layout, staged
+from dashboard.views.cards import hq_unknown
 from dashboard.views.markers import headquarters, marked, marker_opacity
 from dashboard.views.selection import Selection
 from dashboard.views.text import link_basis
 
 HOVER_PARTNERS = 8  # partners a country's hover lists by name before "and N more"
-NOTE_WIDTH = 44  # characters a line of a note on the map holds
+NOTE_WIDTH = 48  # characters a line of a note on the map holds
 
 # The figure's trace slots: outlines and lines take two, a light casing under a dark line.
 CHOROPLETH, DOTS, FOCUS_OUTLINE, FOCUS_LINES, COUNTRY_OUTLINE = 0, 1, 2, 4, 6
@@ -142,7 +143,8 @@ def focus_notes(
         words = "; ".join(network.statements_of(state.focus).query("basis == 'worldwide'")["words"])
         notes.append(f"{partner.label} states worldwide reach: “{words}”")
     if not partner["headquarters"]:
-        notes.append(f"{partner.label}: no headquarters published, so no lines")
+        missing = hq_unknown(network, partner).removeprefix("not ")  # published, recorded
+        notes.append(f"{partner.label}: no headquarters {missing}, so no lines")
     if not notes:
         return []
     # Wrapped, so a long quotation stays inside the map beside the card.

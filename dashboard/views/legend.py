@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from dashboard.network import Network
 from dashboard.views.markers import MAX_DISTINCT_MARKERS
 from dashboard.views.selection import Selection
+from dashboard.views.text import unknown
+
+NOT_GEOCODED = "not geocoded"
 
 
 @dataclass(frozen=True)
@@ -27,7 +32,9 @@ class Legend:
     items: tuple[LegendItem, ...]  # one per partner, while each has its own marker
     places: int  # places with markers, when markers are grouped by place (else 0)
     placed: int  # partners in view with a marker
-    unplaced: tuple[str, ...]  # labels of partners in view with no published headquarters
+    # Partners in view with no marker, by why: "not published", "not recorded" (no
+    # headquarters) or "not geocoded" (a headquarters without coordinates yet).
+    unplaced: tuple[tuple[str, tuple[str, ...]], ...]
     worldwide: tuple[str, ...]  # labels of partners in view with worldwide reach
 
 
@@ -46,6 +53,16 @@ def legend(network: Network, selection: Selection) -> Legend:
         items=items,
         places=len(placed.groupby(["latitude", "longitude"])) if grouped else 0,
         placed=len(placed),
-        unplaced=tuple(in_view.loc[in_view["latitude"].isna(), "label"]),
+        unplaced=_unplaced(network, in_view[in_view["latitude"].isna()]),
         worldwide=tuple(network.labels(selection.worldwide)),
     )
+
+
+def _unplaced(network: Network, unplaced: pd.DataFrame) -> tuple:
+    groups: dict[str, list[str]] = {}
+    for label, hq, basis in zip(
+        unplaced["label"], unplaced["headquarters"], unplaced["hq_basis"], strict=True
+    ):
+        why = NOT_GEOCODED if hq else unknown(network.unknown(basis))
+        groups.setdefault(why, []).append(label)
+    return tuple((why, tuple(labels)) for why, labels in groups.items())

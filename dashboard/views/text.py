@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dashboard.data.schema import HQ_BASES, Basis
+from dashboard.data.schema import NOT_PUBLISHED as PUBLISHED_NONE
 
 NOT_PUBLISHED = "not published"
+NOT_RECORDED = "not recorded"
+# Why a fact is missing: the sources give none, or nobody recorded it here.
+UNKNOWN = {PUBLISHED_NONE: NOT_PUBLISHED, "": NOT_RECORDED}
 
 
 def plural(n: int, singular: str, plural_form: str | None = None) -> str:
@@ -54,3 +58,8 @@ def hq_basis(basis: str) -> str:
 def sentence_case(text: str) -> str:
     """'named in the source' -> 'Named in the source'."""
     return text[:1].upper() + text[1:]
+
+
+def unknown(why: str) -> str:
+    """'not published' or 'not recorded', for a missing fact's reason."""
+    return UNKNOWN.get(why, NOT_RECORDED)

@@ -39,7 +39,7 @@ def create_app(data_dir: Path | None = None) -> Dash:
     checked = load(data_dir or default_data_dir(), cache_optional=True)
     for problem in checked.problems:
         LOG.warning("%s", problem)
-    network, site = build_network(checked.tables), checked.site
+    network, site = build_network(checked.tables, checked.site.empty), checked.site
     atlas = load_atlas()
     app = Dash(
         __name__,

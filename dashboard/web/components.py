@@ -11,9 +11,15 @@ from dashboard.views.cards import Card
 from dashboard.views.legend import Legend
 from dashboard.views.style import PLACE_COLOUR
 from dashboard.views.table import COLUMNS, PAGE_ROWS, SORTABLE
-from dashboard.views.text import NOT_PUBLISHED, capped_list, countries
+from dashboard.views.text import UNKNOWN, capped_list, countries
 from dashboard.web import ids
 
+# Why a partner in view has no marker, as the legend says it.
+UNPLACED = {
+    "not published": "No headquarters published",
+    "not recorded": "No headquarters recorded",
+    "not geocoded": "Headquarters not geocoded yet",
+}
 SYMBOL_GLYPHS = {
     "circle": "●",
     "square": "■",
@@ -34,9 +40,8 @@ def render_legend(legend: Legend) -> list:
         places = f" Headquarters of {legend.placed:,} partners in {legend.places:,} places;"
         sized = " a marker's size shows how many are there."
         parts.append(_note([_swatch("circle", PLACE_COLOUR), places + sized]))
-    if legend.unplaced:
-        unplaced = capped_list(legend.unplaced)
-        parts.append(_note(f"No headquarters published, so no marker: {unplaced}."))
+    for why, labels in legend.unplaced:
+        parts.append(_note(f"{UNPLACED[why]}, so no marker: {capped_list(labels)}."))
     if legend.worldwide:
         worldwide = f" reach, not drawn on any country: {capped_list(legend.worldwide)}."
         parts.append(_note([html.Span("Worldwide", className="badge"), worldwide]))
@@ -134,6 +139,7 @@ def _facts(card: Card) -> html.Dl:
         ("Founded", card.founded),
         ("MoU signed", card.mou),
     ]
+    facts = [(label, value) for label, value in facts if value is not None]
     if card.website:
         # check accepts only http(s) addresses, so this can never be a javascript: link.
         link = html.A(card.website, href=card.website, rel="noopener noreferrer", target="_blank")
@@ -145,7 +151,7 @@ def _facts(card: Card) -> html.Dl:
             for label, value in facts
             for part in (
                 html.Dt(label),
-                html.Dd(value, className="unknown" if value == NOT_PUBLISHED else None),
+                html.Dd(value, className="unknown" if value in UNKNOWN.values() else None),
             )
         ],
     )
