@@ -17,7 +17,8 @@ from dashboard.state import FilterState
 class Selection:
     """The partners in view (network order), their links, and per-country counts."""
 
-    partners: tuple[str, ...]
+    partners: tuple[str, ...]  # everyone in view
+    serving: tuple[str, ...]  # those in view for their links (all of them without a place)
     links: pd.DataFrame  # rows of network.links (original index kept): the links drawn
     counts: pd.DataFrame  # iso3, partners (count), named (count): one row per country drawn
     worldwide: tuple[str, ...]  # partners in view that state worldwide reach
@@ -32,10 +33,11 @@ def select(network: Network, atlas: Atlas, state: FilterState) -> Selection:
 
     - `partners` keeps only those partners; `country` keeps partners linked to it;
       `region` keeps partners linked to any country in it.
+    - A partner that states worldwide reach answers "who serves Kenya?" too: it is
+      kept in every country and region view, but only its own links there are
+      drawn (never painted onto countries it does not name).
     - The links drawn are the kept partners' links, limited to the region when one
       is chosen; with `count_regions` off, only countries named outright count.
-    - A partner with worldwide reach and no links is in view only when no country
-      or region is chosen: the source names no country for it to match.
     """
     links = network.links
     if not state.count_regions:
@@ -48,18 +50,21 @@ def select(network: Network, atlas: Atlas, state: FilterState) -> Selection:
     keep = pd.Series(True, index=ids.index)
     if state.partners:
         keep &= ids.isin(state.partners)
+    linked = keep.copy()
     if state.country:
-        keep &= ids.isin(links.loc[links["iso3"] == state.country, "partner_id"].unique())
+        linked &= ids.isin(links.loc[links["iso3"] == state.country, "partner_id"].unique())
     elif region is not None:
-        keep &= ids.isin(links["partner_id"].unique())
-    chosen = ids[keep]
-    if not keep.all():
-        links = links[links["partner_id"].isin(chosen)]
+        linked &= ids.isin(links["partner_id"].unique())
+    worldwide = keep & ids.isin(network.worldwide)
+    chosen = ids[linked | worldwide]
+    if not linked.all():
+        links = links[links["partner_id"].isin(ids[linked])]
     return Selection(
         partners=tuple(chosen),
+        serving=tuple(ids[linked]),
         links=links,
         counts=_counts(links),
-        worldwide=tuple(pid for pid in chosen if pid in network.worldwide),
+        worldwide=tuple(ids[worldwide]),
     )
 
 

@@ -21,7 +21,18 @@ def summary(
 
 
 def _sentence(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> str:
-    labels = network.labels(selection.partners)
+    sentence = _serving(network, atlas, state, selection)
+    wide = network.labels(selection.worldwide)
+    placed = state.country or state.region
+    if wide and (placed or not selection.links.empty):  # else the sentence says it
+        verb = "also states" if len(wide) == 1 else "also state"
+        sentence += f" {capped_list(wide)} {verb} worldwide reach."
+    return sentence
+
+
+def _serving(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> str:
+    """The sentence about the partners in view for the countries they serve."""
+    labels = network.labels(selection.serving)
     n = len(labels)
     subject = f"{plural(n, 'partner')} {'serves' if n == 1 else 'serve'}"
     basis = "" if state.count_regions else " by name"
@@ -43,12 +54,7 @@ def _sentence(network: Network, atlas: Atlas, state: FilterState, selection: Sel
     if selection.links.empty:
         return _no_countries(labels, len(selection.worldwide) == n)
     between = " between them" if n > 1 else ""
-    sentence = f"{subject} {served}{basis}{between}: {capped_list(labels)}."
-    if selection.worldwide:
-        wide = network.labels(selection.worldwide)
-        verb = "also states" if len(wide) == 1 else "also state"
-        sentence += f" {capped_list(wide)} {verb} worldwide reach."
-    return sentence
+    return f"{subject} {served}{basis}{between}: {capped_list(labels)}."
 
 
 def _no_countries(labels: list[str], all_worldwide: bool) -> str:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.atlas import Atlas
+from dashboard.data.schema import Basis
 from dashboard.network import Network
 from dashboard.state import FilterState
 from dashboard.views.selection import Selection
-from dashboard.views.text import LINK_BASIS
+from dashboard.views.text import LINK_BASIS, WORLDWIDE_BASIS
 
 # Column name -> heading on the page. The CSV uses the names (documented in the README).
 COLUMNS = {
@@ -46,9 +47,29 @@ def link_table(network: Network, atlas: Atlas, selection: Selection) -> pd.DataF
         },
         columns=list(COLUMNS),
     )
-    table["_order"] = partners["position"].to_numpy()
+    table = pd.concat([table, _worldwide_rows(network, selection)], ignore_index=True)
+    table["_order"] = network.partners.loc[table["partner_id"], "position"].to_numpy()
     table = table.sort_values(["_order", "country"], kind="stable").drop(columns="_order")
     return table.reset_index(drop=True)
+
+
+def _worldwide_rows(network: Network, selection: Selection) -> pd.DataFrame:
+    """A row per partner in view that states worldwide reach: it answers every place,
+    with no country of its own."""
+    rows = []
+    for pid in selection.worldwide:
+        statements = network.statements_of(pid)
+        words = statements.loc[statements["basis"] == Basis.WORLDWIDE, "words"]
+        rows.append(
+            {
+                **dict.fromkeys(COLUMNS, ""),
+                "partner_id": pid,
+                "partner": network.partner(pid)["label"],
+                "basis": WORLDWIDE_BASIS,
+                "source_words": "; ".join(words),
+            }
+        )
+    return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
 def sort_table(table: pd.DataFrame, column: str | None, descending: bool) -> pd.DataFrame:

@@ -43,6 +43,9 @@ LINK_BASIS = {
 }
 
 
+WORLDWIDE_BASIS = "states worldwide reach"  # the table's basis for a worldwide partner
+
+
 def link_basis(basis: str, area: str = "") -> str:
     """'named in the source', or 'in Eastern Africa, a region the source names'."""
     if basis == Basis.REGION and area:

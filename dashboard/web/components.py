@@ -206,48 +206,63 @@ def render_details(lines: list[str]) -> list[html.P]:
     return [html.P(line) for line in lines]
 
 
-def render_table(table: pd.DataFrame, column: str | None, descending: bool) -> list:
-    """An accessible table: a caption, sortable column headers, a row per link."""
-    shown = table.head(PAGE_ROWS)
-    headers = []
-    for name, heading in COLUMNS.items():
-        if name in SORTABLE:
-            sort = ("descending" if descending else "ascending") if name == column else "none"
-            arrow = {"ascending": " ▲", "descending": " ▼"}.get(sort, "")
-            content = html.Button(
-                heading + arrow,
-                id={"type": ids.SORT_BUTTON, "column": name},
-                className="sort",
-                n_clicks=0,
-                title=f"Sort by {heading.lower()}",
-            )
-            headers.append(
-                html.Th(content, scope="col", className=f"col-{name}", **{"aria-sort": sort})
-            )
-        else:
-            headers.append(html.Th(heading, scope="col", className=f"col-{name}"))
-    caption = f"{len(table)} links: one row per partner and served country"
-    if len(table) > len(shown):
-        caption += f"; the first {len(shown)} are shown, the CSV holds all"
-    return [
-        html.Div(
-            className="table-scroll",
-            tabIndex=0,
-            **{"role": "region", "aria-label": "Table of links"},
-            children=html.Table(
-                className="links",
-                children=[
-                    html.Caption(caption),
-                    html.Thead(html.Tr(headers)),
-                    html.Tbody(
-                        [
-                            html.Tr(
-                                [html.Td(row[name], className=f"col-{name}") for name in COLUMNS]
-                            )
-                            for row in shown.to_dict("records")
-                        ]
-                    ),
-                ],
-            ),
+def table_skeleton() -> html.Div:
+    """The table with its caption, headers and body, drawn once with the page.
+
+    The sort buttons are never redrawn: a redraw would replace a button between a
+    visitor's click and its answer, and Dash drops the answer of the replaced one
+    (a click that did nothing). The view fills in the caption and the rows; which
+    column is sorted is shown by a clientside callback (web/table.py)."""
+    headers = [
+        html.Th(
+            _sort_button(name, heading),
+            id={"type": ids.SORT_HEADER, "column": name},
+            scope="col",
+            className=f"col-{name}",
+            **{"aria-sort": "none"},
         )
+        if name in SORTABLE
+        else html.Th(heading, scope="col", className=f"col-{name}")
+        for name, heading in COLUMNS.items()
     ]
+    return html.Div(
+        className="table-scroll",
+        tabIndex=0,
+        **{"role": "region", "aria-label": "Table of links"},
+        children=html.Table(
+            className="links",
+            children=[
+                html.Caption(id=ids.TABLE_CAPTION),
+                html.Thead(html.Tr(headers)),
+                html.Tbody(id=ids.TABLE_BODY),
+            ],
+        ),
+    )
+
+
+def _sort_button(name: str, heading: str) -> html.Button:
+    return html.Button(
+        heading,
+        id={"type": ids.SORT_BUTTON, "column": name},
+        className="sort",
+        n_clicks=0,
+        title=f"Sort by {heading.lower()}",
+    )
+
+
+def render_rows(table: pd.DataFrame) -> list:
+    """The table's rows (the first PAGE_ROWS: the CSV holds them all)."""
+    return [
+        html.Tr([html.Td(row[name], className=f"col-{name}") for name in COLUMNS])
+        for row in table.head(PAGE_ROWS).to_dict("records")
+    ]
+
+
+def table_caption(table: pd.DataFrame) -> str:
+    caption = f"{len(table)} rows: one per partner and served country"
+    worldwide = int((table["country_iso3"] == "").sum())
+    if worldwide:
+        caption += f", and one per partner stating worldwide reach ({worldwide})"
+    if len(table) > PAGE_ROWS:
+        caption += f"; the first {PAGE_ROWS} are shown, the CSV holds all"
+    return caption

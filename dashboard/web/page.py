@@ -11,6 +11,7 @@ from dashboard.network import Network
 from dashboard.state import DEFAULT_PACE, EXPLORE, PACE_RANGE, Mode
 from dashboard.views.options import country_options, partner_options, region_options
 from dashboard.web import ids
+from dashboard.web.components import table_skeleton
 
 
 def page(network: Network, atlas: Atlas, site: Site, graph_config: dict) -> html.Div:
@@ -156,7 +157,7 @@ def tabs() -> list:
             children=[
                 html.H2("Table of the selection", className="visually-hidden"),
                 html.Button("Download CSV", id=ids.DOWNLOAD_CSV, className="tool", n_clicks=0),
-                html.Div(id=ids.TABLE),
+                html.Div(id=ids.TABLE, children=table_skeleton()),
             ],
         ),
     ]

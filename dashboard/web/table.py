@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import json
+
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
-from dashboard.views.table import csv_filename, link_table, to_csv
+from dashboard.views.table import COLUMNS, SORTABLE, csv_filename, link_table, to_csv
 from dashboard.web import controls, ids
 from dashboard.web.context import Context
 from dashboard.web.page import TAB_NAMES
+
+# Which column is sorted, which way, on the headers the page drew once (in the
+# browser, so the buttons are never redrawn under a click).
+SHOW_SORT = """function (_rows, sort) {
+    const chosen = sort && sort.column, down = sort && sort.descending;
+    const outputs = window.dash_clientside.callback_context.outputs_list;
+    const state = c => c !== chosen ? "none" : (down ? "descending" : "ascending");
+    const arrow = {none: "", ascending: " \u25b2", descending: " \u25bc"};
+    const headings = HEADINGS;
+    return [
+        outputs[0].map(o => state(o.id.column)),
+        outputs[1].map(o => headings[o.id.column] + arrow[state(o.id.column)]),
+    ];
+}"""
 
 
 def register(app: Dash, context: Context) -> None:
@@ -47,6 +63,16 @@ def register(app: Dash, context: Context) -> None:
         sort = sort if isinstance(sort, dict) else {}
         descending = sort.get("column") == column and not sort.get("descending")
         return {"column": column, "descending": descending}
+
+    app.clientside_callback(
+        SHOW_SORT.replace("HEADINGS", json.dumps({c: COLUMNS[c] for c in SORTABLE})),
+        Output({"type": ids.SORT_HEADER, "column": ALL}, "aria-sort"),
+        Output({"type": ids.SORT_BUTTON, "column": ALL}, "children"),
+        # When the sorted rows arrive, not before: the headers never claim an order
+        # the rows under them do not have yet.
+        Input(ids.TABLE_BODY, "children"),
+        State(ids.SORT, "data"),
+    )
 
     @app.callback(
         Output(ids.DOWNLOAD, "data"),

@@ -15,7 +15,7 @@ from dashboard.views.figure import focus_changes
 from dashboard.views.selection import Selection
 from dashboard.views.table import link_table, sort_table
 from dashboard.web import controls, ids
-from dashboard.web.components import render_details, render_stage, render_table
+from dashboard.web.components import render_details, render_rows, render_stage, table_caption
 from dashboard.web.context import Context
 from dashboard.web.page import root_class
 
@@ -26,7 +26,8 @@ OUTPUTS = {
     "summary": Output(ids.SUMMARY, "children"),
     "details": Output(ids.DETAILS, "children"),
     "stage": Output(ids.STAGE, "children"),
-    "table": Output(ids.TABLE, "children"),
+    "table": Output(ids.TABLE_BODY, "children"),
+    "caption": Output(ids.TABLE_CAPTION, "children"),
     "root_class": Output(ids.ROOT, "className"),
     "drawn": Output(ids.DRAWN, "data"),
 }
@@ -60,11 +61,13 @@ def register(app: Dash, context: Context) -> None:
             return {**unchanged, **shown, "figure": focus_patch(context, state, mode, selection)}
         whole = context.whole(state, mode)
         return {
+            "table": no_update,
+            "caption": no_update,
             "figure": whole.figure,
             "legend": whole.legend,
             "cards": whole.cards,
             "summary": whole.summary,
-            "table": table(context, selection, sort) if tab == "table" else no_update,
+            **(table(context, selection, sort) if tab == "table" else {}),
             "root_class": root_class(mode),
             "drawn": drawing,
             **shown,
@@ -104,8 +107,9 @@ def stage(context: Context, state: FilterState, mode: Mode, selection: Selection
     return render_stage(card(context.network, context.atlas, state.focus, state))
 
 
-def table(context: Context, selection: Selection, sort: object) -> list:
+def table(context: Context, selection: Selection, sort: object) -> dict:
+    """The table's rows and caption, sorted as the visitor chose."""
     sort = sort if isinstance(sort, dict) else {}
-    column, descending = sort.get("column"), sort.get("descending")
-    rows = sort_table(link_table(context.network, context.atlas, selection), column, descending)
-    return render_table(rows, column, descending)
+    rows = link_table(context.network, context.atlas, selection)
+    rows = sort_table(rows, sort.get("column"), sort.get("descending"))
+    return {"table": render_rows(rows), "caption": table_caption(rows)}

@@ -37,6 +37,15 @@ def traces(page: Page) -> list[dict]:
     )
 
 
+# Partners that state worldwide reach answer every place: the summary adds them,
+# and they have cards, in every country and region view.
+WIDE = " CPAFFC and WCSDA also state worldwide reach."
+WORLDWIDE_NAMES = [
+    "The Chinese People’s Association for Friendship with Foreign Countries",
+    "The World Cities Scientific Development Alliance",
+]
+
+
 def card_names(page: Page) -> list[str]:
     return page.locator(f"#{ids.CARDS} .card .name").all_inner_texts()
 
@@ -94,12 +103,13 @@ def test_a_region_filter_changes_the_cards_the_summary_and_the_view(page: Page) 
     world = page.evaluate(view)
     choose(page, ids.REGION, "Eastern Africa")
     expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(
-        "3 partners serve 20 countries in Eastern Africa: AGSCF, EASC and AIILSG."
+        "3 partners serve 20 countries in Eastern Africa: AGSCF, EASC and AIILSG." + WIDE
     )
     assert card_names(page) == [
         "African Global Sister Cities Foundation",
         "Eastern Africa Sister Cities",
         "All India Institute of Local Self Government",
+        *WORLDWIDE_NAMES,
     ]
     zoomed = page.evaluate(view)
 
@@ -113,21 +123,22 @@ def test_a_region_filter_changes_the_cards_the_summary_and_the_view(page: Page) 
 def test_a_served_country_filter_shows_exactly_the_partners_that_serve_it(page: Page) -> None:
     choose(page, ids.COUNTRY, "Ethiopia")
     expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(
-        "3 partners serve Ethiopia: AGSCF, EASC and AIILSG."
+        "3 partners serve Ethiopia: AGSCF, EASC and AIILSG." + WIDE
     )
     assert card_names(page) == [
         "African Global Sister Cities Foundation",
         "Eastern Africa Sister Cities",
         "All India Institute of Local Self Government",
+        *WORLDWIDE_NAMES,
     ]
     switch = page.locator(f"#{ids.COUNT_REGIONS_SWITCH}")
     expect(switch).to_have_attribute("aria-checked", "true")
     switch.click()  # only countries named outright
     expect(switch).to_have_attribute("aria-checked", "false")
     expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(
-        "2 partners serve Ethiopia by name: EASC and AIILSG."
+        "2 partners serve Ethiopia by name: EASC and AIILSG." + WIDE
     )
-    assert len(card_names(page)) == 2
+    assert len(card_names(page)) == 2 + len(WORLDWIDE_NAMES)
 
 
 def test_clicking_a_card_focuses_its_partner(page: Page) -> None:
@@ -153,7 +164,7 @@ def test_clicking_a_marker_focuses_its_partner(page: Page) -> None:
 
 def test_clicking_a_country_selects_it_as_the_served_country(page: Page) -> None:
     click_point(page, ".choroplethlocation", "loc", "MEX")
-    expect(page.locator(f"#{ids.SUMMARY}")).to_have_text("1 partner serves Mexico: ACHA.")
+    expect(page.locator(f"#{ids.SUMMARY}")).to_have_text("1 partner serves Mexico: ACHA." + WIDE)
     expect(page.locator(f"#{ids.COUNTRY}")).to_contain_text("Mexico")
 
 

@@ -17,6 +17,8 @@ from dashboard.web import ids
 from tests.support.chromium import PHONE, choose
 
 SUMMARY = f"#{ids.SUMMARY}"
+# Partners that state worldwide reach answer every place.
+WIDE = " CPAFFC and WCSDA also state worldwide reach."
 
 
 def query(page: Page) -> dict[str, list[str]]:
@@ -60,12 +62,12 @@ def test_back_and_forward_step_through_filter_changes(visit) -> None:
     expect(page).to_have_url(re.compile(r"\?region=northern-africa$"))
     choose(page, ids.COUNTRY, "Egypt")
     expect(page.locator(SUMMARY)).to_have_text(
-        "2 partners serve Egypt in Northern Africa: AGSCF and Sister Cities Africa."
+        "2 partners serve Egypt in Northern Africa: AGSCF and Sister Cities Africa." + WIDE
     )
     page.go_back()
     expect(page).to_have_url(re.compile(r"\?region=northern-africa$"))
     expect(page.locator(SUMMARY)).to_have_text(
-        "2 partners serve 7 countries in Northern Africa: AGSCF and Sister Cities Africa."
+        "2 partners serve 7 countries in Northern Africa: AGSCF and Sister Cities Africa." + WIDE
     )
     page.go_back()
     expect(page.locator(SUMMARY)).to_have_text(default)
@@ -155,10 +157,11 @@ def test_the_table_follows_the_filters_and_sorts(visit) -> None:
     page.get_by_role("tab", name="Table").click()
     table = page.locator(f"#{ids.TABLE} table")
     expect(table.locator("caption")).to_have_text(
-        "78 links: one row per partner and served country"
+        "80 rows: one per partner and served country,"
+        " and one per partner stating worldwide reach (2)"
     )
     first_column = table.locator("tbody tr td:nth-child(2)")
-    assert set(first_column.all_inner_texts()) == {"AGSCF", "EASC"}
+    assert set(first_column.all_inner_texts()) == {"AGSCF", "EASC", "CPAFFC", "WCSDA"}
     country_header = table.locator("th", has_text="Country")
     country_header.locator("button").click()
     expect(country_header).to_have_attribute("aria-sort", "ascending")
@@ -179,8 +182,12 @@ def test_the_csv_download_holds_the_filtered_selection(visit, tmp_path) -> None:
     rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8"))))
     assert list(rows[0]) == list(COLUMNS)
     # Named links only: EASC names Kenya; AGSCF reaches it only through a region.
-    assert {r["partner_id"] for r in rows} == {"EASC"}
-    assert sorted(r["country"] for r in rows) == ["Ethiopia", "Kenya", "Rwanda", "Tanzania"]
+    assert {r["partner_id"] for r in rows} == {"EASC", "CPAFFC", "WCSDA"}
+    linked = [r for r in rows if r["country"]]
+    assert sorted(r["country"] for r in linked) == ["Ethiopia", "Kenya", "Rwanda", "Tanzania"]
+    worldwide = {r["partner_id"]: r for r in rows if not r["country"]}
+    assert set(worldwide) == {"CPAFFC", "WCSDA"}
+    assert worldwide["WCSDA"]["basis"] == "states worldwide reach"
     kenya = next(r for r in rows if r["country_iso3"] == "KEN")
     assert kenya["basis"] == "named in the source"
     assert kenya["source_words"] == "partnerships in Kenya, Tanzania, Ethiopia and Rwanda"
@@ -245,7 +252,7 @@ def test_every_control_is_reachable_by_keyboard_with_a_visible_focus_ring(page: 
     page.keyboard.type("Mexico")
     expect(page.get_by_role("option").first).to_contain_text("Mexico")
     page.keyboard.press("Enter")
-    expect(page.locator(SUMMARY)).to_have_text("1 partner serves Mexico: ACHA.")
+    expect(page.locator(SUMMARY)).to_have_text("1 partner serves Mexico: ACHA." + WIDE)
 
 
 def test_on_a_phone_the_page_stacks_and_nothing_overflows(visit) -> None:

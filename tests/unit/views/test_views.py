@@ -48,11 +48,11 @@ def view(network, atlas, **state):
 
 def test_a_country_filter_keeps_exactly_the_partners_linked_to_it(tiny, atlas) -> None:
     _, selection = view(tiny, atlas, country="KEN")
-    assert selection.partners == ("A", "B")
+    assert selection.serving == ("A", "B")
     _, named_only = view(tiny, atlas, country="KEN", count_regions=False)
-    assert named_only.partners == ("A",)
+    assert named_only.serving == ("A",)
     _, mexico = view(tiny, atlas, country="MEX")
-    assert mexico.partners == ("A",)
+    assert mexico.serving == ("A",)
 
 
 def test_the_choropleth_counts_partners_per_country(tiny, atlas) -> None:
@@ -65,24 +65,31 @@ def test_the_choropleth_counts_partners_per_country(tiny, atlas) -> None:
 
 def test_a_region_filter_limits_partners_and_countries_to_it(tiny, atlas) -> None:
     _, selection = view(tiny, atlas, region="eastern-africa")
-    assert selection.partners == ("A", "B")
+    assert selection.serving == ("A", "B")
     assert set(selection.links["iso3"]) == {"KEN", "UGA"}  # not Mexico
     _, americas = view(tiny, atlas, region="americas")
-    assert americas.partners == ("A",)
+    assert americas.serving == ("A",)
 
 
-def test_worldwide_partners_are_in_view_only_without_a_place_filter(tiny, atlas) -> None:
+def test_worldwide_partners_answer_every_place_but_are_never_painted(tiny, atlas) -> None:
     _, everything = view(tiny, atlas)
     assert everything.worldwide == ("C",)
     assert "C" in everything.partners
-    assert "C" not in view(tiny, atlas, country="KEN")[1].partners
+    for place in ({"country": "KEN"}, {"region": "europe"}, {"country": "MEX"}):
+        _, selection = view(tiny, atlas, **place)
+        assert selection.partners[-1] == "C" and selection.worldwide == ("C",), place
+        assert "C" not in selection.serving
     assert "C" not in set(everything.links["partner_id"])  # never painted on a country
+    _, chosen = view(tiny, atlas, country="KEN", partners=("A",))
+    assert chosen.partners == ("A",)  # the partner filter still rules
 
 
 def test_the_summary_names_the_partners_serving_a_country(network, atlas) -> None:
     filters, selection = view(network, atlas, country="KEN")
-    assert summary(network, atlas, filters, selection) == "2 partners serve Kenya: AGSCF and EASC."
-    filters, selection = view(network, atlas, country="MEX")
+    assert summary(network, atlas, filters, selection) == (
+        "2 partners serve Kenya: AGSCF and EASC. CPAFFC and WCSDA also state worldwide reach."
+    )
+    filters, selection = view(network, atlas, country="MEX", partners=("ACHA",))
     assert summary(network, atlas, filters, selection) == "1 partner serves Mexico: ACHA."
 
 
@@ -97,6 +104,7 @@ def test_the_summary_of_an_empty_selection_says_so(network, atlas) -> None:
     filters, selection = view(network, atlas, country="MEX", region="africa")
     assert summary(network, atlas, filters, selection) == (
         "No partner in this selection serves Mexico in Africa."
+        " CPAFFC and WCSDA also state worldwide reach."
     )
     filters, selection = view(network, atlas, partners=("CPAFFC",))
     assert summary(network, atlas, filters, selection) == (
