@@ -2,7 +2,7 @@
 
 Entries are keyed by a query "City, Country", but what a key names is a place: the
 city (folded for case and spacing) and the country's ISO alpha-3 code, the country
-resolved by `countries.resolve` after the key's last comma. So "Kazan, Russia",
+resolved by `countries.resolve` after a comma (see `split_query`). So "Kazan, Russia",
 "Kazan, RUS" and "Kazan, Russian Federation" are one headquarters, whichever of them
 the cache or partners.csv uses; new entries are written under `hq_query`.
 
@@ -27,7 +27,7 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from dashboard.data.countries import UnknownCountry, country_name, resolve
+from dashboard.data.countries import UnknownCountry, country_name, resolve, suggest
 from dashboard.data.problems import Problem
 
 CACHE_VERSION = 1
@@ -73,18 +73,24 @@ class BadQuery(ValueError):
 
 
 def split_query(query: str) -> tuple[str, str, str]:
-    """A query 'City, Country' as (city, country as written, ISO alpha-3); the city is
-    what comes before the last comma. Raises BadQuery saying what is wrong."""
-    city, comma, country = query.rpartition(",")
-    city, country = city.strip(), country.strip()
-    if not comma or not city or not country:
+    """A query 'City, Country' as (city, country as written, ISO alpha-3); raises
+    BadQuery saying what is wrong.
+
+    The country is what follows a comma: the longest such tail that resolves, so that
+    names with a comma of their own stay whole ('Road Town, Virgin Islands, British',
+    'Kinshasa, Congo, The Democratic Republic of the', as `hq_query` writes them),
+    while a city may hold commas too ('Washington, D.C., United States')."""
+    parts = query.split(",")
+    if len(parts) < 2 or not parts[0].strip() or not parts[-1].strip():
         raise BadQuery("is not 'City, Country' (the city, a comma, then the country)")
-    try:
-        return city, country, _iso3(country)
-    except UnknownCountry as error:
-        raise BadQuery(
-            f"names a country, '{country}' (after the last comma), that cannot be resolved: {error}"
-        ) from None
+    for cut in range(1, len(parts)):
+        city, country = ",".join(parts[:cut]).strip(), ",".join(parts[cut:]).strip()
+        iso3 = _iso3(country)
+        if iso3:
+            return city, country, iso3
+    last = parts[-1].strip()
+    error = UnknownCountry(last, suggest(last))
+    raise BadQuery(f"names a country, '{last}', that cannot be resolved: {error}")
 
 
 def query_place(query: str) -> Place:
@@ -95,8 +101,12 @@ def query_place(query: str) -> Place:
 
 @lru_cache(maxsize=4096)
 def _iso3(country: str) -> str:
-    # A large cache repeats a few hundred countries at most; resolve each once.
-    return resolve(country)
+    """The country's ISO alpha-3, or "" when it does not resolve. A large cache repeats
+    a few hundred countries at most: each is resolved once."""
+    try:
+        return resolve(country)
+    except UnknownCountry:
+        return ""
 
 
 def by_place(entries: Mapping[str, Entry]) -> dict[Place, Entry]:

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.data.geocache import BadQuery, Entry, put, query_place, read_cache
+from dashboard.data.countries import regions
+from dashboard.data.geocache import BadQuery, Entry, hq_query, put, query_place, read_cache
 from dashboard.data.load import check_data
 from dashboard.data.problems import errors
 from tests.support.datafolder import partner, write_geocache, write_tables
@@ -49,13 +50,22 @@ def test_an_entry_matches_the_headquarters_however_either_spells_the_country(
     assert warnings_of(checked) == []
 
 
-def test_the_key_is_split_at_its_last_comma() -> None:
+def test_the_country_is_what_follows_a_comma_and_the_city_may_hold_commas() -> None:
     assert query_place("Washington, D.C., United States") == ("washington, d.c.", "USA")
     assert query_place("  São  Paulo , BR ") == ("são paulo", "BRA")
+    # Country names with a comma of their own stay whole: not "U.S.", but the
+    # U.S. Virgin Islands.
+    assert query_place("Charlotte Amalie, Virgin Islands, U.S.") == ("charlotte amalie", "VIR")
     with pytest.raises(BadQuery, match="is not 'City, Country'"):
         query_place("Kazan")
-    with pytest.raises(BadQuery, match=r"'Russland'.*cannot be resolved"):
+    with pytest.raises(BadQuery, match="names a country, 'Russland', that cannot be resolved"):
         query_place("Kazan, Russland")
+
+
+@pytest.mark.parametrize("iso3", sorted(regions()))
+def test_every_key_hq_query_writes_names_its_place(iso3: str) -> None:
+    # "Kinshasa, Congo, The Democratic Republic of the" is Kinshasa in COD.
+    assert query_place(hq_query("Saint-Denis, Nord", iso3)) == ("saint-denis, nord", iso3)
 
 
 def test_an_entry_for_no_headquarters_is_a_warning_naming_it(tmp_path: Path) -> None:
