@@ -8,10 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from dashboard.__main__ import main
 from dashboard.data.geocache import read_cache
 from dashboard.data.load import check_data
+from dashboard.geocode import Busy, CacheUnusable, offline
 from tests.support.bad_data import replace_in
 from tests.support.commands import run_dashboard
 from tests.support.geocoding import NAIROBI, cache_entries
@@ -157,3 +159,22 @@ def test_a_refused_set_in_a_real_process_leaves_the_cache_and_prints_no_tracebac
 def test_source_without_set_is_refused(data_dir: Path, capsys) -> None:
     assert main(["geocode", "--data-dir", str(data_dir), "--gazetteer", "--source", "x"]) == 1
     assert "--source goes with --set" in capsys.readouterr().err
+
+
+def test_set_waits_for_another_run_and_gives_up_busy_leaving_the_cache(cache_path: Path) -> None:
+    entry = offline.correction("Nairobi, Kenya", "-1.29", "36.82", "test", [("Nairobi", "KEN")])
+    before = cache_path.read_bytes()
+    lines: list[str] = []
+    with FileLock(str(cache_path) + ".lock"), pytest.raises(Busy, match="held for over"):
+        offline.set_place(cache_path, entry, log=lines.append, lock_timeout=0.2)
+    assert "another geocode run holds" in lines[0]
+    assert cache_path.read_bytes() == before
+
+
+def test_set_never_writes_over_a_cache_with_errors(cache_path: Path) -> None:
+    entry = offline.correction("Nairobi, Kenya", "-1.29", "36.82", "test", [("Nairobi", "KEN")])
+    replace_in(cache_path, '"Accra, Ghana": {', '"Accra, Ghanaa": {')
+    before = cache_path.read_bytes()
+    with pytest.raises(CacheUnusable, match="'Ghanaa', that cannot be resolved"):
+        offline.set_place(cache_path, entry)
+    assert cache_path.read_bytes() == before
