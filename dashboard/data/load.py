@@ -19,7 +19,7 @@ from dashboard.data.countries import (
     country_name,
 )
 from dashboard.data.csvfile import Record, read_table
-from dashboard.data.geocache import Entry, hq_query, read_cache
+from dashboard.data.geocache import Entry, by_place, hq_place, hq_query, read_cache
 from dashboard.data.problems import DataError, Problem, errors
 from dashboard.data.rows import Reporter, resolved_country
 from dashboard.data.schema import LINK_BASES, Basis
@@ -261,21 +261,44 @@ def _served_countries(
 def _uncached(
     path: Path, partners: list[dict[str, object]], cache: dict[str, Entry]
 ) -> list[Problem]:
-    missing = [
-        hq_query(p["hq_city"], p["hq_country"])
+    """Warnings: headquarters the cache has no entry for, and entries for no headquarters.
+
+    An entry's key and a partner's headquarters match when they name the same place,
+    (city, ISO alpha-3), however each spells the country."""
+    places = by_place(cache)
+    headquarters = {
+        hq_place(p["hq_city"], p["hq_country"]): hq_query(p["hq_city"], p["hq_country"])
         for p in partners
-        if p["hq_city"] and hq_query(p["hq_city"], p["hq_country"]) not in cache
-    ]
-    return [
+        if p["hq_city"]
+    }
+    problems = [
         Problem(
             str(path),
             None,
-            f"'{query}' is not geocoded yet: run `python -m dashboard "
-            "geocode`; until then it has no marker",
+            f"'{query}' is not geocoded yet, so it has no marker. Offline: "
+            f'`python -m dashboard geocode --set "{query}" LAT LON --source "where the '
+            'coordinates come from"`, or `python -m dashboard geocode --gazetteer` '
+            "(GeoNames' cities, no network needed); online: `python -m dashboard geocode` "
+            "(asks Nominatim)",
             severity="warning",
         )
-        for query in missing
+        for place, query in headquarters.items()
+        if place not in places
     ]
+    problems.extend(
+        Problem(
+            str(path),
+            None,
+            f"entry '{entry.query}' (read as '{place[0]}' in {place[1]}) is the "
+            f"headquarters of no partner in {schema.PARTNERS_CSV}, so it is not used: "
+            "correct its city or country (any name or ISO code of the country will do), "
+            "or remove it",
+            severity="warning",
+        )
+        for place, entry in places.items()
+        if place not in headquarters
+    )
+    return problems
 
 
 # building the frames
@@ -286,9 +309,10 @@ def _build(
     statements: list[dict[str, object]],
     cache: dict[str, Entry],
 ) -> Tables:
+    places = by_place(cache)
     for partner in partners:
         entry = (
-            cache.get(hq_query(partner["hq_city"], partner["hq_country"]))
+            places.get(hq_place(partner["hq_city"], partner["hq_country"]))
             if partner["hq_city"]
             else None
         )

@@ -1,4 +1,5 @@
-"""Geocoding headquarters for `python -m dashboard geocode`: the client and its timing."""
+"""Geocoding headquarters for `python -m dashboard geocode`: the Nominatim client and its
+timing (client, timing), the offline GeoNames gazetteer (gazetteer) and --set (offline)."""
 
 from dashboard.geocode.client import (
     DEFAULT_ENDPOINT,

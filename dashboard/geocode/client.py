@@ -34,7 +34,15 @@ from geopy.exc import (
 )
 from geopy.geocoders import Nominatim
 
-from dashboard.data.geocache import Entry, read_cache, remove_stale_temps, write_cache
+from dashboard.data.geocache import (
+    Entry,
+    by_place,
+    place_or_none,
+    put,
+    read_cache,
+    remove_stale_temps,
+    write_cache,
+)
 from dashboard.geocode.timing import Budget, Pacer
 
 DEFAULT_ENDPOINT = "https://nominatim.openstreetmap.org"
@@ -181,8 +189,9 @@ def _run(
 
     report = Report()
     todo = []
+    places = by_place(entries)  # a place is kept under any spelling of its country
     for query in dict.fromkeys(queries):
-        if query in entries and not refresh:
+        if not refresh and (query in entries or place_or_none(query) in places):
             report.kept.append(query)
         else:
             todo.append(query)
@@ -206,7 +215,7 @@ def _run(
             report.failed[query] = str(failure)
             log(f"{prefix}: FAILED: {failure}")
             continue
-        entries[query] = entry
+        put(entries, entry)  # replacing an entry for the place under another spelling
         write_cache(cache_path, entries)
         report.geocoded.append(query)
         log(f"{prefix}: {entry.latitude:.4f}, {entry.longitude:.4f} ({entry.display_name})")

@@ -123,13 +123,13 @@ BAD_INPUTS = [
     ),
     BadInput(
         "malformed geocache.json",
-        _edit("geocache.json", '"latitude": 5.546111,', '"latitude": 5.546111'),
+        _edit("geocache.json", '"latitude": 5.55602,', '"latitude": 5.55602'),
         # The parser stops where the missing comma should have been.
         ("geocache.json:8: is not valid JSON: Expecting ',' delimiter",),
     ),
     BadInput(
         "cache entry with latitude 123",
-        _edit("geocache.json", '"latitude": 5.546111', '"latitude": 123'),
+        _edit("geocache.json", '"latitude": 5.55602', '"latitude": 123'),
         (
             "geocache.json:7: column 'latitude': value '123': entry 'Accra, Ghana'",
             "must be between -90 and 90",

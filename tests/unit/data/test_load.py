@@ -163,9 +163,12 @@ def test_a_missing_geocache_is_a_warning_and_the_network_still_loads(data_dir: P
 
 
 def test_a_headquarters_missing_from_the_cache_is_a_warning(data_dir: Path) -> None:
-    replace_in(data_dir / "geocache.json", '"Accra, Ghana": {', '"Accra, Gh": {')
-    replace_in(data_dir / "geocache.json", '"query": "Accra, Ghana"', '"query": "Accra, Gh"')
+    # A misspelt city: "Accra, GH" would still be Accra, since any name or code of
+    # the country will do.
+    replace_in(data_dir / "geocache.json", '"Accra, Ghana": {', '"Akkra, Ghana": {')
+    replace_in(data_dir / "geocache.json", '"query": "Accra, Ghana"', '"query": "Akkra, Ghana"')
     checked = check_data(data_dir)
     assert checked.tables is not None
     warnings = [str(p) for p in checked.problems]
     assert any("'Accra, Ghana' is not geocoded yet" in w for w in warnings), warnings
+    assert any("entry 'Akkra, Ghana'" in w for w in warnings), warnings
