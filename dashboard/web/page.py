@@ -8,7 +8,7 @@ from dash import dcc, html
 from dashboard.atlas import Atlas
 from dashboard.data.site import Site
 from dashboard.network import Network
-from dashboard.state import DEFAULT_PACE, EXPLORE, PACE_RANGE, Mode
+from dashboard.state import DEFAULT_PACE, EXPLORE, PACE_RANGE
 from dashboard.views.options import country_options, partner_options, region_options
 from dashboard.web import ids
 from dashboard.web.components import table_skeleton
@@ -161,12 +161,6 @@ def tabs() -> list:
             ],
         ),
     ]
-
-
-def root_class(mode: Mode) -> str:
-    """The page's classes for a mode: the style sheet and keys.js read them."""
-    flags = {"present": mode.present, "touring": mode.tour, "embed": mode.embed}
-    return " ".join(["app", *(name for name, on in flags.items() if on)])
 
 
 def tour_bar() -> html.Div:

@@ -33,6 +33,18 @@ def register(app: Dash, context: Context) -> None:
         change = MODE_BUTTONS.get(ctx.triggered_id)
         return {**view, **change(view)} if change else no_update
 
+    # The page's classes follow the mode at once, in the browser: a server answer
+    # for them could land after a later one and undo a mode change.
+    app.clientside_callback(
+        """function (view) {
+            const on = view || {};
+            const flags = {present: on.present, touring: on.tour, embed: on.embed};
+            return ["app", ...Object.keys(flags).filter(name => flags[name] === true)].join(" ");
+        }""",
+        Output(ids.ROOT, "className"),
+        Input(ids.VIEW, "data"),
+    )
+
     @app.callback(
         output={
             "tour": Output(ids.TOUR, "data"),

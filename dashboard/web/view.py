@@ -17,7 +17,6 @@ from dashboard.views.table import link_table, sort_table
 from dashboard.web import controls, ids
 from dashboard.web.components import render_details, render_rows, render_stage, table_caption
 from dashboard.web.context import Context
-from dashboard.web.page import root_class
 
 OUTPUTS = {
     "figure": Output(ids.MAP, "figure"),
@@ -28,7 +27,6 @@ OUTPUTS = {
     "stage": Output(ids.STAGE, "children"),
     "table": Output(ids.TABLE_BODY, "children"),
     "caption": Output(ids.TABLE_CAPTION, "children"),
-    "root_class": Output(ids.ROOT, "className"),
     "drawn": Output(ids.DRAWN, "data"),
 }
 # What changes only the focus or the map's shape: answered with a Patch of the figure.
@@ -68,7 +66,6 @@ def register(app: Dash, context: Context) -> None:
             "cards": whole.cards,
             "summary": whole.summary,
             **(table(context, selection, sort) if tab == "table" else {}),
-            "root_class": root_class(mode),
             "drawn": drawing,
             **shown,
         }

@@ -72,7 +72,7 @@ def test_no_script_from_the_data_runs(hostile_page) -> None:
     page, _ = hostile_page
     page.locator(f"#{ids.CARDS} .card-title").first.click()  # focus: details, lines, stage
     page.get_by_role("tab", name="Table").click()
-    page.wait_for_selector(f"#{ids.TABLE} table")
+    page.wait_for_selector(f"#{ids.TABLE_BODY} tr")
     page.wait_for_timeout(500)
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img[src='x']").count() == 0
@@ -121,7 +121,7 @@ def test_the_app_works_under_its_content_security_policy(page: Page, app_server)
     )
     page.locator(f"#{ids.CARDS} .card-title").first.click()
     page.get_by_role("tab", name="Table").click()
-    page.wait_for_selector(f"#{ids.TABLE} table")
+    page.wait_for_selector(f"#{ids.TABLE_BODY} tr")
     page.click(f"#{ids.PRESENT}")
     expect(page.locator(f"#{ids.ROOT}")).to_have_class("app present")
     assert page.evaluate("window.__violations") == []
