@@ -12,14 +12,13 @@ punctuation, "&" for "and", "St." for "Saint" and the word "the". Known names ar
 A name that could be two countries (AMBIGUOUS: Korea, Congo, ...) is refused with
 both. Alpha-2 and numeric codes are not taken ("NA" in a cell is more often "not
 available" than Namibia) but suggested as alpha-3. Anything else is refused; a
-near miss only gets a "did you mean", never a guess, because
+near miss only gets a "did you mean" (see `suggest`), never a guess, because
 pycountry's search_fuzzy answers Nigeria for "Niger" and Serbia for "Kosovo".
 """
 
 from __future__ import annotations
 
 import csv
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -123,6 +122,36 @@ class Region:
         return {c for c in (self.region_code, self.subregion_code, self.intermediate_code) if c}
 
 
+# Words that many official names share: dropped before names are compared for a
+# suggestion, so that "Republic of Kenia" is near "Kenya" and never near "Korea".
+GENERIC_WORDS = frozenset(
+    [
+        "and",
+        "arab",
+        "bolivarian",
+        "commonwealth",
+        "democratic",
+        "federal",
+        "federated",
+        "federation",
+        "federative",
+        "independent",
+        "islamic",
+        "kingdom",
+        "of",
+        "people",
+        "peoples",
+        "plurinational",
+        "principality",
+        "republic",
+        "socialist",
+        "state",
+        "states",
+        "sultanate",
+        "union",
+        "united",
+    ]
+)
 _JOINERS = str.maketrans("", "", "'’‘ʼ`´.")  # "Côte d’Ivoire" ~ "Cote dIvoire", "U.K." ~ "UK"
 _PUNCTUATION = re.compile(r"[\W_]+")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
@@ -152,20 +181,33 @@ def resolve(name: str) -> str:
 
 
 def suggest(name: str, limit: int = 2) -> list[str]:
-    """Names close to `name`, for a "did you mean" hint; never used to resolve.
+    """Names close to `name` the way a typo is, for a "did you mean" hint; never used to resolve.
 
-    A code of another kind or case gets its alpha-3 ("ke", "404": "KEN").
+    A code of another kind or case gets its alpha-3 ("ke", "404": "KEN"). A name is
+    near when it starts with the same letter and is a few edits away: one edit in a
+    name of up to five letters, two up to ten, three beyond, counting only letters
+    outside GENERIC_WORDS ("republic", "of", ...). So "Tanzanai" and "Republic of
+    Kenia" are near Tanzania and Kenya, but Holland is not near Poland (another
+    first letter), Korea not near Kenya (three edits), "Republic of Kenia" not near
+    "Republic of Benin" (two edits in "kenia"). Failing that, a name that begins
+    another ("Sao Tome", "Trinidad") gets the whole one.
     """
     key = _key(name)
     code = _code_in_other_form(key)
     if code or not key:
         return [code] if code else []
-    names: dict[str, str] = {}
-    for known in _known():
-        if len(_index()[known.key]) == 1:  # never suggest a name that does not resolve
-            names.setdefault(known.key, known.written)
-    close = difflib.get_close_matches(key, list(names), n=limit, cutoff=0.75)
-    return [names[c] for c in close]
+    core = _core(key)
+    best: dict[str, tuple[int, int, int, str]] = {}
+    for rank, known in enumerate(_known()):
+        if len(_index()[known.key]) > 1:
+            continue  # never suggest a name that does not resolve ("Congo")
+        near = min(_near(key, known.key, len(core)), _near(core, known.core, len(core)))
+        if near == _FAR and len(core) >= 4 and f"{known.core} ".startswith(f"{core} "):
+            near = _FAR - 1  # a beginning: after every typo
+        if near < _FAR:
+            score = (near, _distance(key, known.key), rank, known.written)
+            best[known.iso3] = min(best.get(known.iso3, score), score)
+    return [written for *_, written in sorted(best.values())[:limit]]
 
 
 def _code_in_other_form(key: str) -> str:
@@ -180,11 +222,52 @@ def _code_in_other_form(key: str) -> str:
     return found.alpha_3 if found else ""
 
 
+_FAR = 99
+
+
+def _near(typed: str, known: str, letters: int) -> int:
+    """The edits from `typed` to `known` when few for a name of so many `letters`; or _FAR."""
+    if typed[0] != known[0] or (typed != known and letters < 4):
+        return _FAR
+    allowed = 1 if letters <= 5 else 2 if letters <= 10 else 3
+    if abs(len(typed) - len(known)) > allowed:
+        return _FAR
+    edits = _distance(typed, known)
+    return edits if edits <= allowed else _FAR
+
+
+def _distance(a: str, b: str) -> int:
+    """Edits from `a` to `b`: insertions, deletions, substitutions, swaps of neighbours."""
+    before, previous = [0] * (len(b) + 1), list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                current[j] = min(current[j], before[j - 2] + 1)
+        before, previous = previous, current
+    return previous[-1]
+
+
+def _core(key: str) -> str:
+    """`key` less GENERIC_WORDS, and less words one edit from a long one ("republik")."""
+    kept = [word for word in key.split() if not _generic(word)]
+    return " ".join(kept) or key
+
+
+@cache
+def _generic(word: str) -> bool:
+    return word in GENERIC_WORDS or (
+        len(word) >= 6 and any(len(g) >= 6 and _distance(word, g) <= 1 for g in GENERIC_WORDS)
+    )
+
+
 @dataclass(frozen=True)
 class _Known:
-    """A name we resolve: folded, as written, and its code."""
+    """A name we resolve: folded, folded less generic words, as written, and its code."""
 
     key: str
+    core: str
     written: str
     iso3: str
 
@@ -207,7 +290,9 @@ def _known() -> tuple[_Known, ...]:
     written += [(name, iso3) for name, iso3 in ALIASES.items()]
     every = [(variant, iso3) for name, iso3 in written for variant in _variants(name)]
     return tuple(
-        _Known(_key(name), name, iso3) for name, iso3 in dict.fromkeys(every) if _key(name)
+        _Known(_key(name), _core(_key(name)), name, iso3)
+        for name, iso3 in dict.fromkeys(every)
+        if _key(name)
     )
 
 

@@ -13,6 +13,7 @@ from dashboard.data.countries import (
     m49_members,
     regions,
     resolve,
+    suggest,
 )
 
 # The alias table before CLDR names came in: each must keep resolving, from the
@@ -204,6 +205,30 @@ def test_a_name_of_two_countries_is_refused_naming_both(
         assert label in message
     assert message.startswith("ambiguous country: could be ")
     assert message.endswith("write the code or the full name")
+
+
+def test_a_typo_is_suggested_only_when_a_person_would_see_it() -> None:
+    assert suggest("Kenia") == ["Kenya"]
+    assert suggest("Republic of Kenia") == ["Republic of Kenya"]  # not "Republic of Benin"
+    # A misspelt generic word leaves "Korea": the Koreas are suggested, never Kenya.
+    assert suggest("Korea Republik") == [
+        "Korea, Republic of",
+        "Korea, Democratic People's Republic of",
+    ]
+    for name in ("Korea", "Koreaa", "Republic of Korea"):
+        assert not [s for s in suggest(name) if "Kenya" in s], name
+    for name in ("Holland", "Hollandd", "Holand"):
+        assert "Poland" not in suggest(name), name
+    assert suggest("Sao Tome") == ["São Tomé & Príncipe"]  # a name that begins another
+
+
+@pytest.mark.parametrize(
+    "name", ["Republic of Kenia", "Korea Republik", "Nigerr", "Congo Republic"]
+)
+def test_every_suggestion_resolves(name: str) -> None:
+    suggestions = suggest(name)
+    assert suggestions
+    assert all(resolve(s) for s in suggestions)
 
 
 def test_other_kinds_of_code_are_suggested_not_taken() -> None:
