@@ -4,11 +4,15 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# Another data folder: `make check DATA=../our-network`, then `make run DATA=../our-network`.
+# Empty: $$PARTNER_MAP_DATA_DIR if set, else the bundled data/.
+DATA   ?=
+DATA_DIR := $(if $(DATA),--data-dir $(DATA),)
 
 .PHONY: run test lint browser check geocode
 
-run: $(VENV)/.runtime  ## install the app and serve the bundled data on http://127.0.0.1:8050
-	$(BIN)/python -m dashboard serve
+run: $(VENV)/.runtime  ## install the app and serve the data (bundled, or DATA=folder) on http://127.0.0.1:8050
+	$(BIN)/python -m dashboard serve $(DATA_DIR)
 
 test: $(VENV)/.dev browser lint  ## install everything and run the whole test suite
 	$(BIN)/python -m pytest
@@ -17,8 +21,8 @@ lint: $(VENV)/.dev
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 
-check: $(VENV)/.runtime  ## validate data/ and print its summary
-	$(BIN)/python -m dashboard check
+check: $(VENV)/.runtime  ## validate the data (bundled, or DATA=folder) and print its summary
+	$(BIN)/python -m dashboard check $(DATA_DIR)
 
 browser:  ## the browser tests drive Debian's chromium (through Playwright, no WebDriver)
 	@command -v chromium >/dev/null || scripts/install-chromium

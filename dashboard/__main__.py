@@ -212,7 +212,7 @@ def _summary(data_dir: Path, network: Network, elapsed: float) -> str:
             f"{by_basis.get('region', 0)} in a region the source names)",
             f"  worldwide reach stated without naming countries: {worldwide}",
             f"  headquarters: {s['hq_geocoded']} geocoded, {s['hq_not_published']} not published, "
-            f"{s['hq_not_geocoded']} not geocoded yet",
+            f"{s['hq_not_recorded']} not recorded, {s['hq_not_geocoded']} not geocoded yet",
         ]
     )
 

@@ -16,11 +16,18 @@ import pandas as pd
 from dashboard.data.load import Tables, load
 from dashboard.data.schema import NOT_PUBLISHED, NOT_RECORDED, Basis
 
-# Okabe & Ito's colour-blind-safe qualitative palette, blues left out so markers stand
-# apart from the blue choropleth; each partner also gets its own symbol, so no one
-# has to tell partners apart by colour alone.
-PARTNER_COLOURS = ("#D55E00", "#E69F00", "#CC79A7", "#009E73", "#000000", "#F0E442", "#882255")
-PARTNER_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "star", "pentagon", "hexagram")
+# Twelve partners, each with a colour and a symbol of its own (past twelve, markers
+# are grouped by place: views/markers.py). Okabe & Ito's colour-blind-safe palette,
+# blues left out so markers stand apart from the blue choropleth, then Paul Tol's
+# muted colours; the symbol tells partners apart where colour alone would not.
+PARTNER_COLOURS = (
+    "#D55E00", "#E69F00", "#CC79A7", "#009E73", "#000000", "#F0E442",
+    "#882255", "#999933", "#AA4499", "#44AA99", "#DDCC77", "#661100",
+)  # fmt: skip
+PARTNER_SYMBOLS = (
+    "circle", "square", "diamond", "triangle-up", "star", "pentagon",
+    "hexagram", "triangle-down", "cross", "x", "hourglass", "bowtie",
+)  # fmt: skip
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: views memoise on it
@@ -72,7 +79,8 @@ class Network:
         """Counts for `check` and `/healthz`."""
         partners, links = self.partners, self.links
         geocoded = int(partners["latitude"].notna().sum())
-        not_published = int((partners["hq_basis"] == "not-published").sum())
+        not_published = int((partners["hq_basis"] == NOT_PUBLISHED).sum())
+        not_recorded = int((partners["hq_basis"] == NOT_RECORDED).sum())
         return {
             "partners": len(partners),
             "countries": int(links["iso3"].nunique()),
@@ -85,7 +93,8 @@ class Network:
             "worldwide": sorted(self.worldwide),
             "hq_geocoded": geocoded,
             "hq_not_published": not_published,
-            "hq_not_geocoded": len(partners) - geocoded - not_published,
+            "hq_not_recorded": not_recorded,
+            "hq_not_geocoded": len(partners) - geocoded - not_published - not_recorded,
         }
 
 

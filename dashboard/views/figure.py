@@ -186,7 +186,8 @@ def _colour_axis(max_count: int, present: bool) -> dict:
             "thickness": 20 if present else 12,
             # In pixels, so the scale stays readable on a phone's short map.
             "lenmode": "pixels",
-            "len": min((40 if present else 26) * max_count + 10, 200),
+            # Never shorter than its two-line title, or the labels overlap it.
+            "len": min(max((40 if present else 26) * max_count + 10, 110 if present else 80), 200),
             "x": 0.0,
             "xanchor": "left",
             "y": 0.35,

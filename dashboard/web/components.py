@@ -28,6 +28,11 @@ SYMBOL_GLYPHS = {
     "star": "★",
     "pentagon": "⬟",
     "hexagram": "✶",
+    "triangle-down": "▼",
+    "cross": "✚",
+    "x": "✖",
+    "hourglass": "⧗",
+    "bowtie": "⋈",
 }
 
 

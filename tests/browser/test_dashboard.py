@@ -46,6 +46,12 @@ WORLDWIDE_NAMES = [
 ]
 
 
+def lonlat(network, pid: str) -> str:
+    """A partner's headquarters as plotly writes a point's lonlat."""
+    partner = network.partner(pid)
+    return f"{float(partner['longitude'])!r},{float(partner['latitude'])!r}"
+
+
 def card_names(page: Page) -> list[str]:
     return page.locator(f"#{ids.CARDS} .card .name").all_inner_texts()
 
@@ -156,8 +162,8 @@ def test_clicking_a_card_focuses_its_partner(page: Page) -> None:
     expect(card).not_to_have_class(re.compile(r"\bfocused\b"))
 
 
-def test_clicking_a_marker_focuses_its_partner(page: Page) -> None:
-    click_point(page, ".scattergeo path.point", "lonlat", "72.8775,19.076111")  # AIILSG, Mumbai
+def test_clicking_a_marker_focuses_its_partner(page: Page, network) -> None:
+    click_point(page, ".scattergeo path.point", "lonlat", lonlat(network, "AIILSG"))  # Mumbai
     card = page.locator(f"#{ids.CARDS} .card", has_text="All India Institute")
     expect(card).to_have_class(re.compile(r"\bfocused\b"))
 

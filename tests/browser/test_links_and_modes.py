@@ -12,9 +12,11 @@ from urllib.parse import parse_qs, urlsplit
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from dashboard.network import load_network
 from dashboard.views.table import COLUMNS
 from dashboard.web import ids
 from tests.support.chromium import PHONE, choose
+from tests.support.paths import BUNDLED_DATA
 
 SUMMARY = f"#{ids.SUMMARY}"
 # Partners that state worldwide reach answer every place.
@@ -270,15 +272,18 @@ def test_on_a_phone_the_page_stacks_and_nothing_overflows(visit) -> None:
 
 
 def test_on_a_phone_tapping_a_marker_shows_its_details(visit) -> None:
+    mumbai = load_network(BUNDLED_DATA).partner("AIILSG")
+    where = f"{float(mumbai['longitude'])!r},{float(mumbai['latitude'])!r}"
     page = visit("/", PHONE, is_mobile=True, has_touch=True)
     page.locator(f"#{ids.MAP}").scroll_into_view_if_needed()
     box = page.evaluate(
-        """() => {
+        """where => {
             const el = [...document.querySelectorAll('#map .scattergeo path.point')]
-                .find(e => e.__data__ && String(e.__data__.lonlat) === '72.8775,19.076111');
+                .find(e => e.__data__ && String(e.__data__.lonlat) === where);
             const r = el.getBoundingClientRect();
             return {x: r.x + r.width / 2, y: r.y + r.height / 2};
-        }"""
+        }""",
+        where,
     )
     page.touchscreen.tap(box["x"], box["y"])
     expect(page.locator(f"#{ids.DETAILS}")).to_contain_text(

@@ -10,7 +10,7 @@ import pytest
 
 from dashboard.__main__ import main
 from tests.support.bad_data import BAD_INPUTS, BadInput
-from tests.support.commands import run_dashboard
+from tests.support.commands import run_command, run_dashboard
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -23,7 +23,9 @@ def test_check_on_the_bundled_data_prints_the_summary_and_exits_0() -> None:
     assert "partners: 7" in result.stdout
     assert "countries served: 82 (13 named in the source" in result.stdout
     assert "worldwide reach stated without naming countries: CPAFFC, WCSDA" in result.stdout
-    assert "headquarters: 5 geocoded, 2 not published, 0 not geocoded yet" in result.stdout
+    assert "headquarters: 5 geocoded, 2 not published, 0 not recorded, 0 not geocoded yet" in (
+        result.stdout
+    )
     assert result.stderr == ""
 
 
@@ -58,3 +60,17 @@ def test_check_reads_the_data_folder_from_the_environment(data_dir: Path) -> Non
     )
     assert result.returncode == 1
     assert f"{data_dir / 'areas.csv'}: file not found" in result.stderr
+
+
+def test_the_example_folder_passes_check() -> None:
+    result = run_dashboard("check", "--data-dir", "examples/small-network")
+    assert result.returncode == 0, result.stderr
+    assert "examples/small-network: OK" in result.stdout
+    assert "partners: 4" in result.stdout
+
+
+def test_make_check_checks_the_folder_it_is_given() -> None:
+    plan = run_command(["make", "-n", "check", "DATA=../our-network"])
+    assert "-m dashboard check --data-dir ../our-network" in plan.stdout
+    plain = run_command(["make", "-n", "check"])
+    assert plain.stdout.rstrip().endswith("-m dashboard check")  # $PARTNER_MAP_DATA_DIR or data/

@@ -82,5 +82,5 @@ def open_page(browser: Browser, url: str, viewport: dict, watch: Watch, **contex
     page.on("pageerror", lambda e: watch.errors.append(str(e)))
     page.on("request", lambda r: watch.requests.append(r.url))
     page.goto(url)
-    page.wait_for_selector(MAP_DRAWN, timeout=20_000)
+    page.wait_for_selector(MAP_DRAWN, state="attached", timeout=20_000)
     return page

@@ -47,3 +47,20 @@ def test_links_and_statements_are_found_by_partner(network) -> None:
 def test_worldwide_partners_are_known_once(network) -> None:
     assert network.worldwide == frozenset({"CPAFFC", "WCSDA"})
     assert network.summary()["worldwide"] == ["CPAFFC", "WCSDA"]
+
+
+def test_twelve_partners_each_get_a_colour_and_a_symbol_of_their_own(tmp_path) -> None:
+    from tests.support.datafolder import partner, tiny_network
+
+    network = tiny_network(tmp_path, [partner(f"P{i}") for i in range(13)], [])
+    first_twelve = network.partners.head(12)
+    assert first_twelve["colour"].nunique() == 12
+    assert first_twelve["symbol"].nunique() == 12
+    assert len(PARTNER_COLOURS) == len(PARTNER_SYMBOLS) == 12
+
+
+def test_every_symbol_has_a_glyph_for_the_legend_and_cards() -> None:
+    from dashboard.web.components import SYMBOL_GLYPHS
+
+    assert set(PARTNER_SYMBOLS) <= set(SYMBOL_GLYPHS)
+    assert len({SYMBOL_GLYPHS[s] for s in PARTNER_SYMBOLS}) == 12
