@@ -329,13 +329,22 @@ def _index() -> dict[str, dict[str, str]]:
 
 
 def country_name(iso3: str) -> str:
-    """The short name people use: "Tanzania" rather than "Tanzania, United Republic of"."""
+    """The short name people use: "Tanzania" rather than "Tanzania, United Republic of";
+    the official one where the short one names two countries ("Congo")."""
     if iso3 in EXTRA_COUNTRIES:
         return EXTRA_COUNTRIES[iso3]
     country = pycountry.countries.get(alpha_3=iso3)
     if country is None:
         raise UnknownCountry(iso3, [])
-    return getattr(country, "common_name", None) or country.name
+    name = getattr(country, "common_name", None) or country.name
+    if _key(name) in _ambiguous_keys():
+        return getattr(country, "official_name", None) or name
+    return name
+
+
+@cache
+def _ambiguous_keys() -> frozenset[str]:
+    return frozenset(_key(name) for name in AMBIGUOUS)
 
 
 def is_country_code(code: str) -> bool:

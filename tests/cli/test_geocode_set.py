@@ -64,14 +64,14 @@ def test_set_replaces_an_entry_for_the_place_under_another_spelling(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = data_dir / "geocache.json"
-    replace_in(path, f'"{NAIROBI}": {{', '"Nairobi, KE": {')
-    replace_in(path, f'"query": "{NAIROBI}"', '"query": "Nairobi, KE"')
+    replace_in(path, f'"{NAIROBI}": {{', '"Nairobi, KEN": {')
+    replace_in(path, f'"query": "{NAIROBI}"', '"query": "Nairobi, KEN"')
 
     assert set_place(data_dir, "nairobi, Kenya", "-1.2921", "36.8219", "--source", SOURCE) == 0
 
-    assert "replaced 'Nairobi, KE'" in capsys.readouterr().out
+    assert "replaced 'Nairobi, KEN'" in capsys.readouterr().out
     entries = cache_entries(path)
-    assert NAIROBI in entries and "Nairobi, KE" not in entries
+    assert NAIROBI in entries and "Nairobi, KEN" not in entries
     assert check_data(data_dir).problems == []
 
 
@@ -133,7 +133,7 @@ def test_set_refuses_bad_input_says_why_and_changes_nothing(
 
 def test_set_in_a_real_process_takes_negative_degrees(data_dir: Path) -> None:
     result = run_dashboard(
-        "geocode", "--data-dir", str(data_dir), "--set", "Casablanca, MA", "33.5883", "-7.6114",
+        "geocode", "--data-dir", str(data_dir), "--set", "Casablanca, MAR", "33.5883", "-7.6114",
         "--source", "test",
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
