@@ -92,22 +92,28 @@ def _geocode_command(commands) -> None:
         help="with --set: where the coordinates come from (required)",
     )
     geo.add_argument(
-        "--endpoint",
-        default=geocode.DEFAULT_ENDPOINT,
-        help="Nominatim server to ask (default: %(default)s)",
-    )
-    geo.add_argument(
-        "--user-agent",
-        default=geocode.DEFAULT_USER_AGENT,
-        help="identify yourself to the server; Nominatim's policy asks for a contact",
-    )
-    geo.add_argument(
         "--refresh",
         action="store_true",
         help="geocode every headquarters again, not only the new ones (with Nominatim "
         "or --gazetteer)",
     )
-    geo.add_argument(
+    _nominatim_options(geo.add_argument_group("Nominatim"))
+    geo.set_defaults(run=run_geocode)
+
+
+def _nominatim_options(group) -> None:
+    """How to ask a Nominatim server, politely and within a time budget."""
+    group.add_argument(
+        "--endpoint",
+        default=geocode.DEFAULT_ENDPOINT,
+        help="Nominatim server to ask (default: %(default)s)",
+    )
+    group.add_argument(
+        "--user-agent",
+        default=geocode.DEFAULT_USER_AGENT,
+        help="identify yourself to the server; Nominatim's policy asks for a contact",
+    )
+    group.add_argument(
         "--min-delay",
         type=float,
         default=1.0,
@@ -115,20 +121,20 @@ def _geocode_command(commands) -> None:
         help="seconds between requests (default 1: Nominatim's limit; lower it "
         "only for your own server)",
     )
-    geo.add_argument(
+    group.add_argument(
         "--timeout",
         type=float,
         default=10.0,
         metavar="SECONDS",
         help="seconds to wait for one answer (default 10)",
     )
-    geo.add_argument(
+    group.add_argument(
         "--retries",
         type=int,
         default=3,
         help="further tries after a rate limit, timeout or server error (default 3)",
     )
-    geo.add_argument(
+    group.add_argument(
         "--budget",
         type=_positive_seconds,
         default=geocode.Settings.budget,
@@ -136,7 +142,6 @@ def _geocode_command(commands) -> None:
         help="most seconds the whole run may take (default %(default)g); places it has "
         "no time left for are listed as failed, for the next run to do",
     )
-    geo.set_defaults(run=run_geocode)
 
 
 def _positive_seconds(text: str) -> float:
