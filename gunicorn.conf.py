@@ -16,3 +16,16 @@ errorlog = "-"
 # Recycle workers now and then, so a slow leak can never take the service down.
 max_requests = 5000
 max_requests_jitter = 500
+
+# gunicorn 27 opens a control socket at one path for every instance on the machine
+# (~/.gunicorn/gunicorn.ctl): two dashboards, or a test beside a server, would take
+# each other's. Nothing here uses it; reloading is the HUP signal below.
+control_socket_disable = True
+
+
+def on_reload(arbiter):
+    """HUP: load the data folder again, checked, before the new workers are forked;
+    if it is invalid, they serve the data they had (dashboard/web/reload.py)."""
+    from dashboard.web.reload import reloaded
+
+    arbiter.app.callable = reloaded(arbiter.app.wsgi(), arbiter.log)

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from dash import Dash
-from flask import Flask, jsonify
+from flask import Flask
 
 from dashboard.atlas import ASSETS_DIR, load_atlas
 from dashboard.config import default_data_dir
@@ -24,6 +24,7 @@ from dashboard.data.problems import DataError
 from dashboard.network import build_network
 from dashboard.web import address, filters, focus, presenting, table, view
 from dashboard.web.context import Context
+from dashboard.web.health import add_health, data_version
 from dashboard.web.page import page
 from dashboard.web.security import protect
 
@@ -36,7 +37,9 @@ LOG = logging.getLogger("partner_map")
 
 def create_app(data_dir: Path | None = None) -> Dash:
     """The dashboard for a data folder; raises DataError if the data is invalid."""
-    checked = load(data_dir or default_data_dir(), cache_optional=True)
+    data_dir = data_dir or default_data_dir()
+    live = data_version(data_dir)  # before reading: an edit while loading shows as new
+    checked = load(data_dir, cache_optional=True)
     for problem in checked.problems:
         LOG.warning("%s", problem)
     network, site = build_network(checked.tables, checked.site.empty), checked.site
@@ -67,11 +70,11 @@ def create_app(data_dir: Path | None = None) -> Dash:
     # assets/ URLs carry their file's modification time (?m=...), so browsers may keep
     # them; a day also covers the map outlines, which plotly.js asks for by plain name.
     app.server.config["SEND_FILE_MAX_AGE_DEFAULT"] = 86400
-    app.layout = page(network, atlas, site, graph_config)
+    app.layout = page(network, atlas, site, graph_config, live)
     context = Context(network, atlas)
     for feature in FEATURES:
         feature.register(app, context)
-    _add_health(app.server, network.summary())
+    add_health(app.server, network.summary(), live)
     protect(app, frame_ancestors())
     return app
 
@@ -83,14 +86,6 @@ def frame_ancestors() -> str:
     by default only the dashboard's own pages.
     """
     return os.environ.get(FRAME_ANCESTORS_ENV, "").strip() or "'self'"
-
-
-def _add_health(server: Flask, summary: dict) -> None:
-    body = {"status": "ok", "partners": summary["partners"], "countries": summary["countries"]}
-
-    @server.get("/healthz")
-    def healthz():
-        return jsonify(body)
 
 
 @cache

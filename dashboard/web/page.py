@@ -12,9 +12,12 @@ from dashboard.state import DEFAULT_PACE, EXPLORE, PACE_RANGE
 from dashboard.views.options import country_options, partner_options, region_options
 from dashboard.web import ids
 from dashboard.web.components import table_skeleton
+from dashboard.web.health import DataVersion
 
 
-def page(network: Network, atlas: Atlas, site: Site, graph_config: dict) -> html.Div:
+def page(
+    network: Network, atlas: Atlas, site: Site, graph_config: dict, live: DataVersion
+) -> html.Div:
     """The whole page, with empty outputs that the first callbacks fill from the URL."""
     return html.Div(
         id=ids.ROOT,
@@ -32,8 +35,15 @@ def page(network: Network, atlas: Atlas, site: Site, graph_config: dict) -> html
                     map_section(graph_config),
                 ],
             ),
+            footer(live),
         ],
     )
+
+
+def footer(live: DataVersion) -> html.Footer:
+    """Which edit of the data is live, for staff who just changed it."""
+    loaded = live.loaded.replace("T", " ").replace("+00:00", " UTC")
+    return html.Footer(f"Data version {live.version}, loaded {loaded}", className="site-footer")
 
 
 def stores() -> list:

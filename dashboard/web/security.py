@@ -4,6 +4,7 @@
   only from the app itself, plus the hashes of Dash's own inline scripts; no
   'unsafe-eval'), nosniff, a referrer policy, and a Permissions-Policy that
   denies what the dashboard never uses.
+- A 404 for unknown paths and unknown component files (not the dashboard, not a 500).
 - A size limit on request bodies, and a check of the callback envelope
   (/_dash-update-component): a request that names no registered callback, or
   whose inputs do not match it, is refused with 400 before Dash sees it, so a
@@ -19,6 +20,7 @@ import logging
 from typing import Any
 
 from dash import Dash
+from dash.exceptions import DependencyException
 from flask import Flask, Response, jsonify, request
 
 MAX_BODY = 256 * 1024  # bytes: a real callback request here is a few kilobytes
@@ -103,6 +105,31 @@ def protect(app: Dash, frame_ancestors: str) -> None:
     @server.errorhandler(413)
     def too_large(_error):
         return jsonify({"error": f"request body over {MAX_BODY} bytes"}), 413
+
+    answer_not_found(server)
+
+
+NOT_FOUND_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Not found</title></head>
+<body><h1>Not found</h1><p>This address is not a page of the dashboard.
+<a href="/">Open the map</a>.</p></body></html>"""
+
+
+def answer_not_found(server: Flask) -> None:
+    """A 404 for what is not there, with nothing in the error log: Dash answers any
+    path with the dashboard (a soft 404 that crawlers index and link checkers miss),
+    and an unknown file of its component suites with a 500 and a traceback."""
+
+    @server.before_request
+    def only_the_dashboards_own_page():
+        rule = request.url_rule.rule if request.url_rule else ""
+        if rule == "/<path:path>":
+            return NOT_FOUND_PAGE, 404, {"Content-Type": "text/html; charset=utf-8"}
+        return None
+
+    @server.errorhandler(DependencyException)
+    def unknown_component_file(_error):
+        return "Not found", 404, {"Content-Type": "text/plain; charset=utf-8"}
 
 
 def envelope_problem(body: Any, callbacks: dict) -> str | None:
