@@ -16,8 +16,9 @@ import csv
 import random
 from pathlib import Path
 
-from dashboard.data.countries import country_name, regions
+from dashboard.data.countries import country_name
 from dashboard.data.geocache import hq_query
+from dashboard.data.m49 import regions
 from tests.support.datafolder import write_geocache, write_tables
 
 CITIES = Path(__file__).with_name("cities.csv")

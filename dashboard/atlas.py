@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from dashboard.data.countries import country_name, regions
+from dashboard.data.countries import country_name
+from dashboard.data.m49 import regions
 
 ASSETS_DIR = Path(__file__).resolve().parent.parent / "assets"
 WORLD_TOPOJSON = ASSETS_DIR / "topojson" / "world_110m.json"

@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 
 from dashboard.data import schema
-from dashboard.data.countries import UnknownCountry, m49_members, resolve
+from dashboard.data.countries import UnknownCountry, resolve
 from dashboard.data.csvfile import Record, read_table
+from dashboard.data.m49 import m49_members
 from dashboard.data.problems import Problem
 from dashboard.data.rows import Reporter
 

@@ -18,18 +18,16 @@ pycountry's search_fuzzy answers Nigeria for "Niger" and Serbia for "Kosovo".
 
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import babel
 import pycountry
 
-REGIONS_CSV = Path(__file__).with_name("regions.csv")
+from dashboard.data.m49 import regions
 
 # Codes outside ISO 3166-1 that partner data needs. XKX is the user-assigned code
 # for Kosovo used by the European Commission, the IMF and others.
@@ -103,27 +101,6 @@ class AmbiguousCountry(UnknownCountry):
         self.args = (f"ambiguous country: could be {either}; write the code or the full name",)
 
 
-@dataclass(frozen=True)
-class Region:
-    """A country's UN M49 region, sub-region and intermediate region (names and codes)."""
-
-    iso3: str
-    region_code: str
-    region: str
-    subregion_code: str
-    subregion: str
-    intermediate_code: str
-    intermediate: str
-    latitude: float | None  # a representative point (HDX); None for Kosovo and UMI
-    longitude: float | None
-
-    def codes(self) -> set[str]:
-        """Every M49 grouping this country belongs to."""
-        return {c for c in (self.region_code, self.subregion_code, self.intermediate_code) if c}
-
-
-# Words that many official names share: dropped before names are compared for a
-# suggestion, so that "Republic of Kenia" is near "Kenya" and never near "Korea".
 GENERIC_WORDS = frozenset(
     [
         "and",
@@ -350,28 +327,3 @@ def _ambiguous_keys() -> frozenset[str]:
 def is_country_code(code: str) -> bool:
     """Whether `code` is an alpha-3 code of ISO 3166-1 or one of EXTRA_COUNTRIES."""
     return code in regions()
-
-
-@cache
-def regions() -> dict[str, Region]:
-    """The UN M49 regions of every country, from the committed snapshot."""
-    with REGIONS_CSV.open(encoding="utf-8", newline="") as f:
-        return {
-            row["iso3"]: Region(
-                iso3=row["iso3"],
-                region_code=row["region_code"],
-                region=row["region"],
-                subregion_code=row["subregion_code"],
-                subregion=row["subregion"],
-                intermediate_code=row["intermediate_code"],
-                intermediate=row["intermediate"],
-                latitude=float(row["latitude"]) if row["latitude"] else None,
-                longitude=float(row["longitude"]) if row["longitude"] else None,
-            )
-            for row in csv.DictReader(f)
-        }
-
-
-def m49_members(code: str) -> list[str]:
-    """The countries in an M49 region, sub-region or intermediate region, by code."""
-    return sorted(iso3 for iso3, region in regions().items() if code in region.codes())

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dashboard.data.countries import UnknownCountry, regions, resolve
+from dashboard.data.countries import UnknownCountry, resolve
 from dashboard.data.csvfile import Record
+from dashboard.data.m49 import regions
 from dashboard.data.problems import Problem
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard.data.countries import m49_members
 from dashboard.data.load import check_data
+from dashboard.data.m49 import m49_members
 from dashboard.data.problems import errors
 from tests.support.datafolder import partner, write_geocache, write_tables
 

@@ -10,11 +10,10 @@ from dashboard.data.countries import (
     AmbiguousCountry,
     UnknownCountry,
     country_name,
-    m49_members,
-    regions,
     resolve,
     suggest,
 )
+from dashboard.data.m49 import m49_members, regions
 
 # The alias table before CLDR names came in: each must keep resolving, from the
 # standards now where it was a standard name all along.

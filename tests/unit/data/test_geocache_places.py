@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.data.countries import regions
 from dashboard.data.geocache import BadQuery, Entry, hq_query, put, query_place, read_cache
 from dashboard.data.load import check_data
+from dashboard.data.m49 import regions
 from dashboard.data.problems import errors
 from tests.support.datafolder import partner, write_geocache, write_tables
 
