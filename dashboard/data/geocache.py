@@ -181,10 +181,14 @@ def read_cache(path: Path) -> tuple[dict[str, Entry], list[Problem]]:
                 value=str(document.get("version")),
             )
         ]
+    return _entries(name, text, document["entries"])
 
+
+def _entries(name: str, text: str, raw_entries: dict) -> tuple[dict[str, Entry], list[Problem]]:
+    """The valid entries, one per headquarters, and the problems of the others."""
     entries, problems = {}, []
     places: dict[Place, str] = {}
-    for key, raw in document["entries"].items():
+    for key, raw in raw_entries.items():
         entry, entry_problems = _parse_entry(name, text, key, raw)
         problems.extend(entry_problems)
         try:

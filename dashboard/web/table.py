@@ -27,6 +27,12 @@ SHOW_SORT = """function (_rows, sort) {
 
 
 def register(app: Dash, context: Context) -> None:
+    _tabs(app)
+    _sorting(app)
+    _download(app, context)
+
+
+def _tabs(app: Dash) -> None:
     @app.callback(
         output={
             "tab": Output(ids.TABS, "data"),
@@ -49,6 +55,8 @@ def register(app: Dash, context: Context) -> None:
             "table_hidden": chosen != "table",
         }
 
+
+def _sorting(app: Dash) -> None:
     @app.callback(
         Output(ids.SORT, "data"),
         Input({"type": ids.SORT_BUTTON, "column": ALL}, "n_clicks"),
@@ -74,6 +82,8 @@ def register(app: Dash, context: Context) -> None:
         State(ids.SORT, "data"),
     )
 
+
+def _download(app: Dash, context: Context) -> None:
     @app.callback(
         Output(ids.DOWNLOAD, "data"),
         inputs={"clicks": Input(ids.DOWNLOAD_CSV, "n_clicks"), **controls.states()},
