@@ -19,7 +19,12 @@ def test_healthz_answers_with_a_summary_once_the_data_is_loaded(data_dir: Path) 
     client = create_app(data_dir).server.test_client()
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "partners": 7, "countries": 82}
+    body = response.get_json()
+    assert {k: body[k] for k in ("status", "partners", "countries")} == {
+        "status": "ok",
+        "partners": 7,
+        "countries": 82,
+    }
 
 
 def test_the_title_comes_from_the_data_folder_then_the_environment(
