@@ -3,7 +3,7 @@ selects it; the cards show which partner is in focus."""
 
 from __future__ import annotations
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, Dash, Input, Output, State, no_update
 
 from dashboard.state import known_value
 from dashboard.web import ids
@@ -18,23 +18,34 @@ def register(app: Dash, context: Context) -> None:
             "focus": Output(ids.FOCUS, "data", allow_duplicate=True),
             "country": Output(ids.COUNTRY, "value", allow_duplicate=True),
         },
-        inputs={
-            "click": Input(ids.MAP, "clickData"),
-            "card_clicks": Input({"type": ids.CARD_FOCUS, "id": ALL}, "n_clicks"),
-            "focus": State(ids.FOCUS, "data"),
-        },
+        inputs={"click": Input(ids.MAP, "clickData"), "focus": State(ids.FOCUS, "data")},
         prevent_initial_call=True,
     )
-    def focus_or_select(click, card_clicks, focus):
-        """A marker or card click focuses its partner (again: unfocuses); a country
-        click selects that country."""
-        on_map = ctx.triggered_id == ids.MAP
-        picked = clicked_value(click) if on_map else clicked_card()
+    def focus_or_select(click, focus):
+        """A marker click focuses its partner (again: unfocuses); a country click
+        selects that country."""
+        picked = clicked_value(click)
         if known_value(picked, known.partner_set):
             return {"focus": None if picked == focus else picked, "country": no_update}
-        if on_map and known_value(picked, known.countries):
+        if known_value(picked, known.countries):
             return {"focus": no_update, "country": picked}
         return {"focus": no_update, "country": no_update}
+
+    # A card title's click focuses its partner in the browser. On the server, a click
+    # made just before the cards are redrawn (a filter's answer landing) was lost: the
+    # redrawn buttons call the callback again, and Dash drops the earlier answer.
+    app.clientside_callback(
+        """function (_clicks, focus) {
+            const hit = window.dash_clientside.callback_context.triggered[0];
+            if (!hit || !hit.value) { return window.dash_clientside.no_update; }
+            const id = JSON.parse(hit.prop_id.split(".")[0]).id;
+            return id === focus ? null : id;
+        }""",
+        Output(ids.FOCUS, "data", allow_duplicate=True),
+        Input({"type": ids.CARD_FOCUS, "id": ALL}, "n_clicks"),
+        State(ids.FOCUS, "data"),
+        prevent_initial_call=True,
+    )
 
     app.clientside_callback(
         """function (focus, tour, view) {
@@ -61,11 +72,3 @@ def clicked_value(click: object) -> object:
     points = click.get("points") if isinstance(click, dict) else None
     point = points[0] if isinstance(points, list) and points else None
     return point.get("customdata") if isinstance(point, dict) else None
-
-
-def clicked_card() -> object:
-    """The partner id of the card title clicked; None when the cards were only redrawn."""
-    trigger = ctx.triggered_id
-    if not isinstance(trigger, dict) or not ctx.triggered[0]["value"]:
-        return None
-    return trigger.get("id")
