@@ -488,6 +488,13 @@ def test_cli_killed_at_random_moments_never_corrupts_the_cache_or_loses_an_entry
         )
         return run, time.monotonic()
 
+    def first_request(run: subprocess.Popen[bytes], asked: int) -> None:
+        """Wait until the run has sent its first request (or has ended)."""
+        deadline = time.monotonic() + 60
+        while len(nominatim.requests) <= asked and run.poll() is None:
+            assert time.monotonic() < deadline, "the run sent no request in 60 s"
+            time.sleep(0.005)
+
     def pending() -> set[str]:
         entries, _ = read_cache(cache)
         return set(think) - set(entries)
@@ -520,13 +527,16 @@ def test_cli_killed_at_random_moments_never_corrupts_the_cache_or_loses_an_entry
                 add_places(rng.randint(3, 5))
             before = check({})
             todo = pending()
-            expected = startup + sum(think[q] + 0.03 + 0.01 for q in todo)
-            # Every other kill lands after start-up, among the requests: start-up is most
-            # of a short run, and on a loaded machine uniform moments could all miss the
-            # saves this test is about.
-            earliest = startup if runs % 2 else 0.0
-            kill_at = earliest + (expected - earliest) * kill_rng.random()
+            requesting = sum(think[q] + 0.03 + 0.01 for q in todo)
+            kill_at = (startup + requesting) * kill_rng.random()
+            asked = len(nominatim.requests)
             run, launched = launch()
+            if runs % 2:
+                # Every other kill lands among the requests, timed from the run's first:
+                # start-up is most of a short run, and its length varies with the
+                # machine's load, so uniform moments could all miss the saves.
+                first_request(run, asked)
+                kill_at = requesting * kill_rng.random()
             with contextlib.suppress(subprocess.TimeoutExpired):
                 run.wait(timeout=kill_at)
             run.kill()  # SIGKILL, unless the run has ended by itself
