@@ -10,6 +10,26 @@ from dashboard.web import ids
 from dashboard.web.context import Context
 
 
+# A card title's click: its partner in focus, or out of it when it already was.
+FOCUS_CARD = """function (_clicks, focus) {
+    const hit = window.dash_clientside.callback_context.triggered[0];
+    if (!hit || !hit.value) { return window.dash_clientside.no_update; }
+    const id = JSON.parse(hit.prop_id.split(".")[0]).id;
+    return id === focus ? null : id;
+}"""
+# The card of the partner in focus (the tour's, while it runs) is marked as such.
+MARK_FOCUSED_CARD = """function (focus, tour, view) {
+    const toured = view && view.tour && tour && tour.active;
+    const chosen = toured ? tour.focus : focus;
+    const outputs = window.dash_clientside.callback_context.outputs_list;
+    const cards = outputs[0].map(o => o.id.id);
+    return [
+        cards.map(id => id === chosen ? "card focused" : "card"),
+        cards.map(id => id === chosen ? "true" : "false"),
+    ];
+}"""
+
+
 def register(app: Dash, context: Context) -> None:
     known = context.known
 
@@ -35,12 +55,7 @@ def register(app: Dash, context: Context) -> None:
     # made just before the cards are redrawn (a filter's answer landing) was lost: the
     # redrawn buttons call the callback again, and Dash drops the earlier answer.
     app.clientside_callback(
-        """function (_clicks, focus) {
-            const hit = window.dash_clientside.callback_context.triggered[0];
-            if (!hit || !hit.value) { return window.dash_clientside.no_update; }
-            const id = JSON.parse(hit.prop_id.split(".")[0]).id;
-            return id === focus ? null : id;
-        }""",
+        FOCUS_CARD,
         Output(ids.FOCUS, "data", allow_duplicate=True),
         Input({"type": ids.CARD_FOCUS, "id": ALL}, "n_clicks"),
         State(ids.FOCUS, "data"),
@@ -48,16 +63,7 @@ def register(app: Dash, context: Context) -> None:
     )
 
     app.clientside_callback(
-        """function (focus, tour, view) {
-            const toured = view && view.tour && tour && tour.active;
-            const chosen = toured ? tour.focus : focus;
-            const outputs = window.dash_clientside.callback_context.outputs_list;
-            const cards = outputs[0].map(o => o.id.id);
-            return [
-                cards.map(id => id === chosen ? "card focused" : "card"),
-                cards.map(id => id === chosen ? "true" : "false"),
-            ];
-        }""",
+        MARK_FOCUSED_CARD,
         Output({"type": ids.CARD, "id": ALL}, "className"),
         Output({"type": ids.CARD_FOCUS, "id": ALL}, "aria-pressed"),
         Input(ids.FOCUS, "data"),
