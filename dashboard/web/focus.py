@@ -9,7 +9,6 @@ from dashboard.state import known_value
 from dashboard.web import ids
 from dashboard.web.context import Context
 
-
 # A card title's click: its partner in focus, or out of it when it already was.
 FOCUS_CARD = """function (_clicks, focus) {
     const hit = window.dash_clientside.callback_context.triggered[0];
