@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard.atlas import Atlas
+from dashboard.data.schema import Basis
 from dashboard.network import Network
 from dashboard.state import EXPLORE, FilterState, Mode
 from dashboard.views import style
@@ -261,9 +262,15 @@ def _country_hover(network: Network, links: pd.DataFrame, counts: pd.DataFrame) 
 
 def _hover_lines(network: Network, links: pd.DataFrame) -> pd.Series:
     """Each link as a hover line: "EASC: named in the source"."""
-    labels = network.partners.loc[links["partner_id"], "label"].map(escape).to_numpy()
-    bases = [link_basis(b, escape(a)) for b, a in zip(links["basis"], links["area"], strict=True)]
-    return pd.Series(labels + ": " + np.array(bases, dtype=object), index=links.index)
+    # Worded once per partner and per area, not per link: a region view of a large
+    # network has tens of thousands of links.
+    partners = links["partner_id"]
+    labels = network.partners.loc[partners.unique(), "label"].map(escape)
+    areas = links["area"]
+    worded = {area: link_basis(Basis.REGION, escape(area)) for area in areas.unique()}
+    named = links["basis"] == Basis.NAMED
+    bases = np.where(named, link_basis(Basis.NAMED), areas.map(worded).to_numpy())
+    return pd.Series(partners.map(labels).to_numpy() + ": " + bases, index=links.index)
 
 
 def _outline(iso3: list[str], name: str, width: float) -> list[dict]:
