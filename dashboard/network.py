@@ -24,6 +24,7 @@ PARTNER_COLOURS = (
     "#D55E00", "#E69F00", "#CC79A7", "#009E73", "#000000", "#F0E442",
     "#882255", "#999933", "#AA4499", "#44AA99", "#DDCC77", "#661100",
 )  # fmt: skip
+OPTIONAL_FACTS = ("founded", "mou")  # shown on the cards only where a partner has one
 PARTNER_SYMBOLS = (
     "circle", "square", "diamond", "triangle-up", "star", "pentagon",
     "hexagram", "triangle-down", "cross", "x", "hourglass", "bowtie",
@@ -42,6 +43,7 @@ class Network:
     link_rows: dict[str, np.ndarray]  # partner id -> positions of its rows in `links`
     statement_rows: dict[str, np.ndarray]  # likewise in `statements`
     empty: str = NOT_RECORDED  # what an empty fact means here (dashboard.toml's `empty`)
+    filled: frozenset[str] = frozenset()  # optional facts at least one partner has
 
     @property
     def ids(self) -> pd.Index:
@@ -65,10 +67,9 @@ class Network:
         return self.statements.iloc[self.statement_rows.get(pid, [])]
 
     def uses(self, column: str) -> bool:
-        """Whether any partner has a value in this column: a field the whole network
-        never fills (no partner has an MoU) is left off the cards."""
-        values = self.partners[column]
-        return bool((values.notna() & (values.astype(str) != "")).any())
+        """Whether any partner has a value in this optional column: a field the whole
+        network never fills (no partner has an MoU) is left off the cards."""
+        return column in self.filled
 
     def unknown(self, said: str) -> str:
         """Why a fact is missing: what the cell says (not-published), else what an
@@ -111,7 +112,14 @@ def build_network(tables: Tables, empty: str = NOT_RECORDED) -> Network:
         link_rows=tables.links.groupby("partner_id", sort=False).indices,
         statement_rows=statements.groupby("partner_id", sort=False).indices,
         empty=NOT_PUBLISHED if empty == NOT_PUBLISHED else NOT_RECORDED,
+        filled=frozenset(
+            column for column in OPTIONAL_FACTS if _has_values(tables.partners[column])
+        ),
     )
+
+
+def _has_values(values: pd.Series) -> bool:
+    return bool((values.notna() & (values.astype(str) != "")).any())
 
 
 def load_network(data_dir: Path) -> Network:
