@@ -48,16 +48,6 @@ def map_fills() -> tuple[str, ...]:
     return (LAND, *COUNT_COLOURS)
 
 
-def marker_edge(colour: str) -> str:
-    """Black or white, whichever keeps a marker of this colour at least 3:1 against
-    more of the map: its fill or its edge must stand out on each fill."""
-
-    def worst(edge: str) -> float:
-        return min(max(contrast(colour, fill), contrast(edge, fill)) for fill in map_fills())
-
-    return max(("#000000", "#ffffff"), key=worst)
-
-
 def contrast(a: str, b: str) -> float:
     """WCAG contrast ratio of two '#rrggbb' colours, from 1 to 21."""
     light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
