@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 DATA   ?=
 DATA_DIR := $(if $(DATA),--data-dir $(DATA),)
 
-.PHONY: run test lint browser check geocode
+.PHONY: run test lint browser check geocode messages
 
 run: $(VENV)/.runtime  ## install the app and serve the data (bundled, or DATA=folder) on http://127.0.0.1:8050
 	$(BIN)/python -m dashboard serve $(DATA_DIR)
@@ -23,6 +23,16 @@ lint: $(VENV)/.dev
 
 check: $(VENV)/.runtime  ## validate the data (bundled, or DATA=folder) and print its summary
 	$(BIN)/python -m dashboard check $(DATA_DIR)
+
+# The page's own words: extract them from the code into dashboard/locales/messages.pot
+# and bring every catalog up to date with it (`make messages NEW=de` starts a catalog).
+PYBABEL := $(BIN)/pybabel
+messages: $(VENV)/.runtime
+	$(PYBABEL) extract -F babel.cfg -k _ -k N_ -k n_:1,2 --no-location --sort-output \
+		--project partner-map -o dashboard/locales/messages.pot .
+	$(if $(NEW),$(PYBABEL) init -D messages -i dashboard/locales/messages.pot -d dashboard/locales -l $(NEW))
+	$(PYBABEL) update -D messages -i dashboard/locales/messages.pot -d dashboard/locales \
+		--no-fuzzy-matching --ignore-obsolete
 
 browser:  ## the browser tests drive Debian's chromium (through Playwright, no WebDriver)
 	@command -v chromium >/dev/null || scripts/install-chromium

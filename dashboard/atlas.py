@@ -26,7 +26,8 @@ class RegionOption:
     """A UN M49 region, sub-region or intermediate region a visitor can filter by."""
 
     slug: str  # as it appears in links: "eastern-africa"
-    name: str
+    name: str  # in English, as M49 writes it; views name it in the visitor's language
+    code: str  # the M49 numeric code, "014": CLDR names regions by it
     level: int  # 0 region, 1 sub-region, 2 intermediate region
     members: frozenset[str]
 
@@ -69,7 +70,9 @@ def load_atlas(topojson: Path = WORLD_TOPOJSON) -> Atlas:
                 "iso3": iso3,
                 "name": country_name(iso3),
                 "region": region.region,
+                "region_code": region.region_code,
                 "subregion": region.subregion,
+                "subregion_code": region.subregion_code,
                 "intermediate": region.intermediate,
                 "latitude": lon_lat[1] if lon_lat else region.latitude,
                 "longitude": lon_lat[0] if lon_lat else region.longitude,
@@ -141,18 +144,22 @@ def _area(ring: np.ndarray) -> float:
 def _region_options() -> tuple[RegionOption, ...]:
     """Regions, each followed by its sub-regions and their intermediate regions."""
     members: dict[tuple[str, ...], set[str]] = {}
+    codes: dict[tuple[str, ...], str] = {}
     for iso3, region in regions().items():
         path = [region.region, region.subregion, region.intermediate]
+        path_codes = [region.region_code, region.subregion_code, region.intermediate_code]
         for depth in range(1, 4):
             key = tuple(path[:depth])
             if key[-1]:
                 members.setdefault(key, set()).add(iso3)
+                codes[key] = path_codes[depth - 1]
     options = []
     for key in sorted(members):
         options.append(
             RegionOption(
                 slug=slugify(key[-1]),
                 name=key[-1],
+                code=codes[key],
                 level=len(key) - 1,
                 members=frozenset(members[key]),
             )

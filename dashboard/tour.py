@@ -44,10 +44,6 @@ class Step:
     paused: bool
     start: Counts  # the counts when the tour started
 
-    def status(self) -> str:
-        """'Partner 2 of 7', '(paused)' when it is."""
-        return f"Partner {self.number} of {self.total}" + (" (paused)" if self.paused else "")
-
 
 def step(order: Sequence[str], now: Counts, start: Counts | None) -> Step | None:
     """The tour's step over `order` (None when there is nothing to tour). Without a

@@ -9,11 +9,14 @@ from functools import lru_cache
 import pandas as pd
 
 from dashboard.atlas import Atlas
+from dashboard.data.language import Language
 from dashboard.data.schema import Basis
 from dashboard.network import Network
 from dashboard.state import FilterState
+from dashboard.views.names import country_names, sorted_by_name
 from dashboard.views.selection import Selection
 from dashboard.views.text import (
+    ENGLISH,
     countries,
     hq_basis,
     link_basis,
@@ -29,7 +32,7 @@ class ServedGroup:
     """Countries a partner serves on one basis, with the source's words."""
 
     heading: str  # "Named in the source" / "In Eastern Africa, a region the source names"
-    countries: tuple[str, ...]  # country names, sorted
+    countries: tuple[str, ...]  # country names, in the language's alphabetical order
     words: str  # the source's words
 
 
@@ -39,14 +42,20 @@ class Card:
 
     id: str
     name: str
+    # The language of the name and of the description where the organisation translated
+    # them into the page's language; "" where they are in the data's own language.
+    name_lang: str
+    text_lang: str
     acronym: str
     colour: str
     symbol: str
     headquarters: str  # "Nairobi, Kenya", "not published" or "not recorded"
+    known_hq: bool  # False: `headquarters` says why it is unknown
     hq_basis: str  # "inferred from a public record"
     hq_source: str
     founded: str | None  # None: no partner of the network has one, so no row for it
     mou: str | None
+    unknowns: frozenset[str]  # which of founded and mou say why they are unknown
     paragraphs: tuple[str, ...]
     served: tuple[ServedGroup, ...]
     worldwide: tuple[str, ...]  # the source's words for worldwide reach
@@ -55,7 +64,13 @@ class Card:
     focused: bool
 
 
-def cards(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> list[Card]:
+def cards(
+    network: Network,
+    atlas: Atlas,
+    state: FilterState,
+    selection: Selection,
+    lang: Language = ENGLISH,
+) -> list[Card]:
     """A card for each of the first MAX_CARDS partners in view (and the one in focus),
     in the data's order."""
     shown = list(selection.partners[:MAX_CARDS])
@@ -63,33 +78,48 @@ def cards(network: Network, atlas: Atlas, state: FilterState, selection: Selecti
         shown[-1] = state.focus
     positions = network.partners["position"]
     ordered = sorted(shown, key=positions.__getitem__)
-    return [card(network, atlas, pid, state) for pid in ordered]
+    return [card(network, atlas, pid, state, lang) for pid in ordered]
 
 
-def card(network: Network, atlas: Atlas, pid: str, state: FilterState) -> Card:
+def card(
+    network: Network, atlas: Atlas, pid: str, state: FilterState, lang: Language = ENGLISH
+) -> Card:
     """One partner's card under a filter state (the stage shows the focused one)."""
-    return replace(_card(network, atlas, pid, state.count_regions), focused=pid == state.focus)
+    built = _card(network, atlas, pid, state.count_regions, lang)
+    return replace(built, focused=pid == state.focus)
 
 
 @lru_cache(maxsize=4096)
-def _card(network: Network, atlas: Atlas, pid: str, count_regions: bool) -> Card:
-    """A partner's card depends only on the partner and the region-links switch."""
+def _card(network: Network, atlas: Atlas, pid: str, count_regions: bool, lang: Language) -> Card:
+    """A partner's card depends only on the partner, the region-links switch and the
+    language."""
     partner = network.partner(pid)
     statements = network.statements_of(pid)
     has_hq = bool(partner["headquarters"])
+    translated = partner["translations"] if isinstance(partner["translations"], dict) else {}
+    name = translated.get(("name", lang.code))
+    description = translated.get(("description", lang.code))
+    facts = {
+        "founded": _fact(network, partner, "founded", lambda year: str(int(year)), lang),
+        "mou": _fact(network, partner, "mou", lambda month: _month(month, lang), lang),
+    }
     return Card(
         id=pid,
-        name=partner["name"],
+        name=name or partner["name"],
+        name_lang=lang.tag if name else "",
+        text_lang=lang.tag if description else "",
         acronym=partner["acronym"],
         colour=partner["colour"],
         symbol=partner["symbol"],
-        headquarters=partner["headquarters"] or hq_unknown(network, partner),
-        hq_basis=hq_basis(partner["hq_basis"]) if has_hq else "",
+        headquarters=_headquarters(partner, atlas, lang) or hq_unknown(network, partner, lang),
+        known_hq=has_hq,
+        hq_basis=hq_basis(partner["hq_basis"], lang) if has_hq else "",
         hq_source=partner["hq_source"],
-        founded=_fact(network, partner, "founded", str),
-        mou=_fact(network, partner, "mou", _month),
-        paragraphs=tuple(p.strip() for p in partner["description"].split("\n\n") if p.strip()),
-        served=_served_groups(network.links_of(pid), atlas, count_regions),
+        founded=facts["founded"][0],
+        mou=facts["mou"][0],
+        unknowns=frozenset(name for name, (_, missing) in facts.items() if missing),
+        paragraphs=_paragraphs(description or partner["description"]),
+        served=_served_groups(network.links_of(pid), atlas, count_regions, lang),
         worldwide=tuple(statements.loc[statements["basis"] == Basis.WORLDWIDE, "words"]),
         other_words=tuple(statements.loc[statements["basis"] == Basis.VAGUE, "words"]),
         website=partner["website"],
@@ -97,73 +127,108 @@ def _card(network: Network, atlas: Atlas, pid: str, count_regions: bool) -> Card
     )
 
 
-def _served_groups(links: pd.DataFrame, atlas: Atlas, count_regions: bool) -> tuple:
+def _paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in text.split("\n\n") if p.strip())
+
+
+def _served_groups(links: pd.DataFrame, atlas: Atlas, count_regions: bool, lang: Language) -> tuple:
     """A partner's links: named countries first, then one group per named region."""
     groups = []
     named = links[links["basis"] == Basis.NAMED]
     if len(named):
-        groups.append(_group(link_basis(Basis.NAMED), named, atlas))
+        groups.append(_group(link_basis(Basis.NAMED, lang=lang), named, atlas, lang))
     if count_regions:
         region_links = links[links["basis"] == Basis.REGION]
         for area, rows in region_links.groupby("area", sort=False):
-            groups.append(_group(link_basis(Basis.REGION, area), rows, atlas))
+            groups.append(_group(link_basis(Basis.REGION, area, lang), rows, atlas, lang))
     return tuple(groups)
 
 
-def _group(basis_words: str, links: pd.DataFrame, atlas: Atlas) -> ServedGroup:
+def _group(basis_words: str, links: pd.DataFrame, atlas: Atlas, lang: Language) -> ServedGroup:
+    names = country_names(atlas, lang)
     return ServedGroup(
         heading=sentence_case(basis_words),
-        countries=tuple(sorted(atlas.countries.loc[list(links["iso3"]), "name"])),
+        countries=tuple(names[c] for c in sorted_by_name(links["iso3"], names, lang)),
         words="; ".join(dict.fromkeys(links["words"])),
     )
 
 
-def hq_unknown(network: Network, partner: pd.Series) -> str:
+def _headquarters(partner: pd.Series, atlas: Atlas, lang: Language) -> str:
+    """'Nairobi, Kenya': the city as the data writes it, the country in this language."""
+    if not partner["headquarters"]:
+        return ""
+    country = country_names(atlas, lang).get(partner["hq_country"], partner["hq_country_name"])
+    return lang._("{city}, {country}").format(city=partner["hq_city"], country=country)
+
+
+def hq_unknown(network: Network, partner: pd.Series, lang: Language = ENGLISH) -> str:
     """Why a partner's headquarters is missing: 'not published' or 'not recorded'."""
-    return unknown(network.unknown(partner["hq_basis"]))
+    return unknown(network.unknown(partner["hq_basis"]), lang)
 
 
-def _fact(network: Network, partner: pd.Series, column: str, shown) -> str | None:
-    """A dated fact as the card shows it, why it is missing, or None when no partner
-    of the network has it (then the card has no row for it)."""
+def _fact(
+    network: Network, partner: pd.Series, column: str, shown, lang: Language
+) -> tuple[str | None, bool]:
+    """A dated fact as the card shows it, or why it is missing (and True), or None
+    when no partner of the network has it (then the card has no row for it)."""
     if not network.uses(column):
-        return None
+        return None, False
     value = partner[column]
     if pd.isna(value) or value == "":
-        return unknown(network.unknown(partner[f"{column}_unknown"]))
-    return shown(value)
+        return unknown(network.unknown(partner[f"{column}_unknown"]), lang), True
+    return shown(value), False
 
 
-def _month(value: str) -> str:
+def _month(value: str, lang: Language) -> str:
     year, month = value.split("-")
-    return date(int(year), int(month), 1).strftime("%B %Y")
+    return lang.month(date(int(year), int(month), 1))
 
 
-def details(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> list[str]:
+def details(
+    network: Network,
+    atlas: Atlas,
+    state: FilterState,
+    selection: Selection,
+    lang: Language = ENGLISH,
+) -> list[str]:
     """What a tap or click picked, in words, right under the map: touch has no hover."""
     lines = []
     if state.focus in selection.partners:
-        lines.append(_focus_line(network, state.focus, selection))
+        lines.append(_focus_line(network, atlas, state.focus, selection, lang))
     if state.country:
-        name = atlas.countries.loc[state.country, "name"]
+        name = country_names(atlas, lang)[state.country]
         links = selection.links[selection.links["iso3"] == state.country]
         labels = network.partners.loc[links["partner_id"], "label"]
         parts = [
-            f"{label} ({link_basis(basis, area)})"
+            lang._("{partner} ({basis})").format(partner=label, basis=link_basis(basis, area, lang))
             for label, basis, area in zip(labels, links["basis"], links["area"], strict=True)
         ]
-        lines.append(
-            f"{name}: " + ("; ".join(parts) if parts else "no partner in this selection") + "."
-        )
+        if parts:
+            # The separator of a list of clauses: ";" in most languages, "؛" and "；" in some.
+            links = lang._("; ").join(parts)
+            line = lang._("{country}: {links}.").format(country=name, links=links)
+        else:
+            line = lang._("{country}: no partner in this selection.").format(country=name)
+        lines.append(line)
     return lines
 
 
-def _focus_line(network: Network, pid: str, selection: Selection) -> str:
+def _focus_line(
+    network: Network, atlas: Atlas, pid: str, selection: Selection, lang: Language
+) -> str:
     partner = network.partner(pid)
     links = selection.links_of(pid)
     named = int((links["basis"] == Basis.NAMED).sum())
-    where = f"headquarters {partner['headquarters'] or hq_unknown(network, partner)}"
-    reach = f"serves {countries(len(links))}" + (f" ({named} named in the source)" if named else "")
+    where = _headquarters(partner, atlas, lang) or hq_unknown(network, partner, lang)
+    reach = lang._("serves {countries}").format(countries=countries(len(links), lang))
+    if named:
+        reach = lang.n_(
+            "{serves} ({count} named in the source)",
+            "{serves} ({count} named in the source)",
+            named,
+        ).format(serves=reach, count=lang.number(named))
     if pid in selection.worldwide:
-        reach += "; states worldwide reach"
-    return f"In focus: {partner['name']}: {where}; {reach}."
+        reach = lang._("{serves}; states worldwide reach").format(serves=reach)
+    return lang._("In focus: {name}: headquarters {headquarters}; {reach}.").format(
+        name=partner["name"], headquarters=where, reach=reach
+    )

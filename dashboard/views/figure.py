@@ -9,6 +9,7 @@ a small Patch of two traces instead of the whole figure (see `focus_patch`).
 
 from __future__ import annotations
 
+import re
 import textwrap
 from html import escape
 
@@ -16,15 +17,16 @@ import numpy as np
 import pandas as pd
 
 from dashboard.atlas import Atlas
-from dashboard.data.schema import Basis
+from dashboard.data.language import Language
+from dashboard.data.schema import NOT_PUBLISHED, Basis
 from dashboard.network import Network
 from dashboard.state import EXPLORE, FilterState, Mode
 from dashboard.views import style
 from dashboard.views.camera import STAGE_SPLIT, geo_layout, staged
-from dashboard.views.cards import hq_unknown
 from dashboard.views.markers import headquarters, marked, marker_opacity
+from dashboard.views.names import country_names
 from dashboard.views.selection import Selection
-from dashboard.views.text import link_basis
+from dashboard.views.text import ENGLISH, link_basis, partners
 
 HOVER_PARTNERS = 8  # partners a country's hover lists by name before "and N more"
 NOTE_WIDTH = 48  # characters a line of a note on the map holds
@@ -36,17 +38,19 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
 
 
 def map_figure(
-    network: Network, atlas: Atlas, state: FilterState, selection: Selection, mode: Mode = EXPLORE
+    network: Network,
+    atlas: Atlas,
+    state: FilterState,
+    selection: Selection,
+    mode: Mode = EXPLORE,
+    lang: Language = ENGLISH,
 ) -> dict:
-    """The whole map for a filter state, shown in a mode."""
-    counts = selection.counts.merge(
-        atlas.countries[["name", "latitude", "longitude", "shaped"]],
-        left_on="iso3",
-        right_index=True,
-        how="left",
-    )
+    """The whole map for a filter state, shown in a mode, worded in a language."""
+    places = atlas.countries[["latitude", "longitude", "shaped"]]
+    places = places.assign(name=country_names(atlas, lang))
+    counts = selection.counts.merge(places, left_on="iso3", right_index=True, how="left")
     max_count = int(counts["partners"].max()) if len(counts) else 1
-    hover = _country_hover(network, selection.links, counts)
+    hover = _country_hover(network, selection.links, counts, lang)
     shaped = counts[counts["shaped"]]
     dots = counts[~counts["shaped"] & counts["latitude"].notna()]
     data = [
@@ -54,7 +58,7 @@ def map_figure(
         _small_countries(dots, hover),
         *focus_traces(network, atlas, state, selection),
         *_outline([state.country] if state.country else [], "selected-country", width=3),
-        *headquarters(network, selection, state.focus, big=mode.present),
+        *headquarters(network, atlas, selection, state.focus, mode.present, lang),
     ]
     return {
         "data": data,
@@ -66,14 +70,14 @@ def map_figure(
                 "size": 20 if mode.present else 14,
                 "color": "#000000" if mode.present else "#1d2327",
             },
-            "coloraxis": _colour_axis(max_count, mode.present),
+            "coloraxis": _colour_axis(max_count, mode.present, lang),
             # The legend of markers is HTML under the map (views.cards.legend): it wraps
             # on phones, reads out to screen readers, and names partners without a marker.
             "showlegend": False,
             "geo": geo_layout(network, atlas, state, selection, mode),
-            "annotations": focus_notes(network, state, selection, mode),
+            "annotations": focus_notes(network, state, selection, mode, lang),
             "clickmode": "event",
-            "hoverlabel": {"align": "left"},
+            "hoverlabel": {"align": "right" if lang.direction == "rtl" else "left"},
             "uirevision": state.region or "world",
         },
     }
@@ -115,7 +119,12 @@ def focus_traces(
 
 
 def focus_changes(
-    network: Network, atlas: Atlas, state: FilterState, selection: Selection, mode: Mode
+    network: Network,
+    atlas: Atlas,
+    state: FilterState,
+    selection: Selection,
+    mode: Mode,
+    lang: Language = ENGLISH,
 ) -> dict:
     """What a change of focus changes in the figure, by path: its focus traces, the
     other partners' markers dimmed, a note on what the map cannot draw, and the view
@@ -127,12 +136,16 @@ def focus_changes(
     for i, pid in enumerate(marked(network, selection)):
         changes[("data", MARKERS + i, "opacity")] = marker_opacity(pid, state.focus)
     changes[("layout", "geo")] = geo_layout(network, atlas, state, selection, mode)
-    changes[("layout", "annotations")] = focus_notes(network, state, selection, mode)
+    changes[("layout", "annotations")] = focus_notes(network, state, selection, mode, lang)
     return changes
 
 
 def focus_notes(
-    network: Network, state: FilterState, selection: Selection, mode: Mode
+    network: Network,
+    state: FilterState,
+    selection: Selection,
+    mode: Mode,
+    lang: Language = ENGLISH,
 ) -> list[dict]:
     """What the map cannot draw for the partner in focus, written on it: worldwide reach
     (never painted onto countries), or no published headquarters (so no lines)."""
@@ -142,10 +155,17 @@ def focus_notes(
     notes = []
     if state.focus in selection.worldwide:
         words = "; ".join(network.statements_of(state.focus).query("basis == 'worldwide'")["words"])
-        notes.append(f"{partner.label} states worldwide reach: “{words}”")
+        notes.append(
+            lang._("{partner} states worldwide reach: “{words}”").format(
+                partner=partner.label, words=words
+            )
+        )
     if not partner["headquarters"]:
-        missing = hq_unknown(network, partner).removeprefix("not ")  # published, recorded
-        notes.append(f"{partner.label}: no headquarters {missing}, so no lines")
+        if network.unknown(partner["hq_basis"]) == NOT_PUBLISHED:
+            note = lang._("{partner}: no headquarters published, so no lines")
+        else:
+            note = lang._("{partner}: no headquarters recorded, so no lines")
+        notes.append(note.format(partner=partner.label))
     if not notes:
         return []
     # Wrapped, so a long quotation stays inside the map beside the card.
@@ -171,14 +191,15 @@ def focus_notes(
     ]
 
 
-def _colour_axis(max_count: int, present: bool) -> dict:
+def _colour_axis(max_count: int, present: bool, lang: Language) -> dict:
     return {
         "colorscale": style.count_colourscale(max_count),
         "cmin": 0.5,
         "cmax": max_count + 0.5,
         "colorbar": {
             "title": {
-                "text": "Partners<br>serving",
+                # Two short lines: the bar is narrow.
+                "text": escape(lang._("Partners\nserving"), False).replace("\n", "<br>"),
                 "side": "top",
                 "font": {"size": 18 if present else 12},
             },
@@ -245,32 +266,49 @@ def _country_points(counts: pd.DataFrame, hover: pd.Series) -> dict:
     }
 
 
-def _country_hover(network: Network, links: pd.DataFrame, counts: pd.DataFrame) -> pd.Series:
+def _country_hover(
+    network: Network, links: pd.DataFrame, counts: pd.DataFrame, lang: Language
+) -> pd.Series:
     """Per country: its name, how many partners serve it, and each with its basis (the
     first HOVER_PARTNERS of them, then how many more)."""
-    lines = _hover_lines(network, links)
+    lines = _hover_lines(network, links, lang)
     frame = pd.DataFrame({"iso3": links["iso3"].to_numpy(), "line": lines.to_numpy()})
     listed = frame.groupby("iso3", sort=False).head(HOVER_PARTNERS)
     joined = listed.groupby("iso3", sort=False)["line"].agg("<br>".join)
     counts = counts.set_index("iso3")
-    noun = np.where(counts["partners"] == 1, " partner", " partners")
-    heads = "<b>" + counts["name"].map(escape) + "</b><br>" + counts["partners"].astype(str) + noun
+    worded = {n: escape(partners(n, lang), False) for n in counts["partners"].unique()}
+    heads = "<b>" + counts["name"].map(escape) + "</b><br>" + counts["partners"].map(worded)
     more = counts["partners"] - HOVER_PARTNERS
-    tails = np.where(more > 0, "<br>and " + more.astype(str) + " more", "")
+    tails = more.map(lambda n: "<br>" + escape(_and_more(n, lang), False) if n > 0 else "")
     return heads + "<br>" + joined.reindex(counts.index).fillna("") + tails
 
 
-def _hover_lines(network: Network, links: pd.DataFrame) -> pd.Series:
+def _hover_lines(network: Network, links: pd.DataFrame, lang: Language) -> pd.Series:
     """Each link as a hover line: "EASC: named in the source"."""
     # Worded once per partner and per area, not per link: a region view of a large
     # network has tens of thousands of links.
-    partners = links["partner_id"]
-    labels = network.partners.loc[partners.unique(), "label"].map(escape)
+    ids = links["partner_id"]
+    labels = network.partners.loc[ids.unique(), "label"].map(escape)
     areas = links["area"]
-    worded = {area: link_basis(Basis.REGION, escape(area)) for area in areas.unique()}
+    worded = {area: escape(link_basis(Basis.REGION, area, lang), False) for area in areas.unique()}
     named = links["basis"] == Basis.NAMED
-    bases = np.where(named, link_basis(Basis.NAMED), areas.map(worded).to_numpy())
-    return pd.Series(partners.map(labels).to_numpy() + ": " + bases, index=links.index)
+    bases = np.where(named, escape(link_basis(Basis.NAMED, lang=lang), False), areas.map(worded))
+    pattern = escape(lang._("{partner}: {basis}"), False)
+    text = _fill(pattern, partner=ids.map(labels).to_numpy(dtype=object), basis=bases)
+    return pd.Series(text, index=links.index)
+
+
+def _fill(pattern: str, **columns: np.ndarray) -> np.ndarray:
+    """`pattern.format(...)` row by row over arrays, without a Python call per row."""
+    parts = re.split(r"\{(\w+)\}", pattern)
+    filled = np.full(len(next(iter(columns.values()))), parts[0], dtype=object)
+    for name, literal in zip(parts[1::2], parts[2::2], strict=True):
+        filled = filled + columns[name].astype(object) + literal
+    return filled
+
+
+def _and_more(n: int, lang: Language) -> str:
+    return lang.n_("and {count} more", "and {count} more", n).format(count=lang.number(n))
 
 
 def _outline(iso3: list[str], name: str, width: float) -> list[dict]:

@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.data.schema import NOT_PUBLISHED
 from dashboard.network import Network
 from dashboard.views.markers import MAX_DISTINCT_MARKERS
 from dashboard.views.selection import Selection
-from dashboard.views.text import unknown
 
-NOT_GEOCODED = "not geocoded"
+# Why a partner in view has no marker (the page words each).
+NO_HQ_PUBLISHED, NO_HQ_RECORDED, NOT_GEOCODED = "not-published", "not-recorded", "not-geocoded"
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,8 @@ class Legend:
     items: tuple[LegendItem, ...]  # one per partner, while each has its own marker
     places: int  # places with markers, when markers are grouped by place (else 0)
     placed: int  # partners in view with a marker
-    # Partners in view with no marker, by why: "not published", "not recorded" (no
-    # headquarters) or "not geocoded" (a headquarters without coordinates yet).
+    # Partners in view with no marker, by why: "not-published", "not-recorded" (no
+    # headquarters) or "not-geocoded" (a headquarters without coordinates yet).
     unplaced: tuple[tuple[str, tuple[str, ...]], ...]
     worldwide: tuple[str, ...]  # labels of partners in view with worldwide reach
 
@@ -63,6 +64,7 @@ def _unplaced(network: Network, unplaced: pd.DataFrame) -> tuple:
     for label, hq, basis in zip(
         unplaced["label"], unplaced["headquarters"], unplaced["hq_basis"], strict=True
     ):
-        why = NOT_GEOCODED if hq else unknown(network.unknown(basis))
+        published_none = network.unknown(basis) == NOT_PUBLISHED
+        why = NOT_GEOCODED if hq else (NO_HQ_PUBLISHED if published_none else NO_HQ_RECORDED)
         groups.setdefault(why, []).append(label)
     return tuple((why, tuple(labels)) for why, labels in groups.items())

@@ -1,12 +1,16 @@
-"""What the filter controls offer: regions, served countries and partners, with counts."""
+"""What the filter controls offer: regions, served countries and partners, with counts,
+named and sorted in the visitor's language."""
 
 from __future__ import annotations
 
 from dashboard.atlas import Atlas
+from dashboard.data.language import Language
 from dashboard.network import Network
+from dashboard.views.names import country_names, region_name, sorted_by_name
+from dashboard.views.text import ENGLISH
 
 
-def region_options(network: Network, atlas: Atlas) -> list[dict]:
+def region_options(network: Network, atlas: Atlas, lang: Language = ENGLISH) -> list[dict]:
     """M49 regions with at least one served country, nested by indentation, each with
     how many partners serve a country in it."""
     links = network.links
@@ -17,23 +21,27 @@ def region_options(network: Network, atlas: Atlas) -> list[dict]:
             continue
         n = links.loc[links["iso3"].isin(region.members), "partner_id"].nunique()
         indent = "\u2003" * region.level
-        options.append(
-            {"label": f"{indent}{region.name} ({n})", "value": region.slug, "search": region.name}
-        )
+        name = region_name(region, atlas, lang)
+        label = lang._("{name} ({count})").format(name=name, count=lang.number(n))
+        options.append({"label": indent + label, "value": region.slug, "search": name})
     return options
 
 
-def country_options(network: Network, atlas: Atlas) -> list[dict]:
-    """Every served country, by name, with how many partners serve it."""
+def country_options(network: Network, atlas: Atlas, lang: Language = ENGLISH) -> list[dict]:
+    """Every served country, by name in this language, with how many partners serve it;
+    searchable by its English name and code too."""
     counts = network.links.groupby("iso3")["partner_id"].nunique()
-    names = atlas.countries.loc[counts.index, "name"]
+    names = country_names(atlas, lang)
+    english = atlas.countries["name"]
     return [
         {
-            "label": f"{names[iso3]} ({counts[iso3]})",
+            "label": lang._("{name} ({count})").format(
+                name=names[iso3], count=lang.number(counts[iso3])
+            ),
             "value": iso3,
-            "search": f"{names[iso3]} {iso3}",
+            "search": " ".join(dict.fromkeys((names[iso3], english[iso3], iso3))),
         }
-        for iso3 in sorted(counts.index, key=lambda c: names[c])
+        for iso3 in sorted_by_name(counts.index, names, lang)
     ]
 
 

@@ -3,63 +3,126 @@
 from __future__ import annotations
 
 from dashboard.atlas import Atlas
+from dashboard.data.language import Language
 from dashboard.network import Network
 from dashboard.state import FilterState
+from dashboard.views.names import country_names, region_name
 from dashboard.views.selection import Selection
-from dashboard.views.text import capped_list, countries, plural
+from dashboard.views.text import ENGLISH, capped_list, countries
 
 
 def summary(
-    network: Network, atlas: Atlas, state: FilterState, selection: Selection, short: bool = False
+    network: Network,
+    atlas: Atlas,
+    state: FilterState,
+    selection: Selection,
+    short: bool = False,
+    lang: Language = ENGLISH,
 ) -> str:
     """The summary sentence for a selection; `short` (presenter mode, one line on a
     projector) leaves out the list of names, which the legend and the card show."""
-    sentence = _sentence(network, atlas, state, selection)
-    if short and ": " in sentence:
-        return sentence.split(": ", 1)[0] + "."
-    return sentence
-
-
-def _sentence(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> str:
-    sentence = _serving(network, atlas, state, selection)
+    head, labels = _serving(network, atlas, state, selection, lang)
+    if labels and not short:
+        sentence = lang._("{summary}: {names}.").format(
+            summary=head, names=capped_list(labels, lang)
+        )
+    else:
+        sentence = lang._("{summary}.").format(summary=head) if labels else head
     wide = network.labels(selection.worldwide)
     placed = state.country or state.region
-    if wide and (placed or not selection.links.empty):  # else the sentence says it
-        verb = "also states" if len(wide) == 1 else "also state"
-        sentence += f" {capped_list(wide)} {verb} worldwide reach."
+    # (Worldwide partners are said by the sentence itself when nothing is placed; the
+    # short form, like the names, leaves them to the legend and the cards.)
+    if wide and (placed or not selection.links.empty) and not (short and labels):
+        also = lang.n_(
+            "{names} also states worldwide reach.", "{names} also state worldwide reach.", len(wide)
+        )
+        also = also.format(names=capped_list(wide, lang))
+        sentence = lang._("{sentence} {also}").format(sentence=sentence, also=also)
     return sentence
 
 
-def _serving(network: Network, atlas: Atlas, state: FilterState, selection: Selection) -> str:
-    """The sentence about the partners in view for the countries they serve."""
+def _serving(
+    network: Network, atlas: Atlas, state: FilterState, selection: Selection, lang: Language
+) -> tuple[str, list[str]]:
+    """What the partners in view serve, without their names; and their names (empty
+    where the sentence is complete without them)."""
     labels = network.labels(selection.serving)
     n = len(labels)
-    subject = f"{plural(n, 'partner')} {'serves' if n == 1 else 'serve'}"
-    basis = "" if state.count_regions else " by name"
     region = atlas.region(state.region)
+    by_name = not state.count_regions
     if state.country:
-        where = atlas.countries.loc[state.country, "name"]
+        place = country_names(atlas, lang)[state.country]
         if region is not None:
-            where = f"{where} in {region.name}"
+            place = lang._("{country} in {region}").format(
+                country=place, region=region_name(region, atlas, lang)
+            )
         if not n:
-            return f"No partner in this selection serves {where}{basis}."
-        return f"{subject} {where}{basis}: {capped_list(labels)}."
-    served = countries(selection.links["iso3"].nunique())
+            return _none_serve(place, by_name, lang), []
+        return _serve(n, place, by_name, lang), labels
+    served = countries(selection.links["iso3"].nunique(), lang)
     if region is not None:
+        where = region_name(region, atlas, lang)
         if not n:
-            return f"No partner in this selection serves a country in {region.name}{basis}."
-        return f"{subject} {served} in {region.name}{basis}: {capped_list(labels)}."
+            return _none_in_region(where, by_name, lang), []
+        place = lang._("{countries} in {region}").format(countries=served, region=where)
+        return _serve(n, place, by_name, lang), labels
     if not n:
-        return "No partner matches this selection."
+        return lang._("No partner matches this selection."), []
     if selection.links.empty:
-        return _no_countries(labels, len(selection.worldwide) == n)
-    between = " between them" if n > 1 else ""
-    return f"{subject} {served}{basis}{between}: {capped_list(labels)}."
+        return _no_countries(labels, len(selection.worldwide) == n, lang), []
+    return _serve_between(n, served, by_name, lang), labels
 
 
-def _no_countries(labels: list[str], all_worldwide: bool) -> str:
+def _serve(n: int, place: str, by_name: bool, lang: Language) -> str:
+    """'2 partners serve Kenya', '1 partner serves 4 countries in Eastern Africa by name'."""
+    if by_name:
+        words = lang.n_(
+            "{count} partner serves {place} by name", "{count} partners serve {place} by name", n
+        )
+    else:
+        words = lang.n_("{count} partner serves {place}", "{count} partners serve {place}", n)
+    return words.format(count=lang.number(n), place=place)
+
+
+def _serve_between(n: int, served: str, by_name: bool, lang: Language) -> str:
+    """The whole network: '7 partners serve 82 countries between them'."""
+    if by_name:
+        words = lang.n_(
+            "{count} partner serves {countries} by name",
+            "{count} partners serve {countries} by name between them",
+            n,
+        )
+    else:
+        words = lang.n_(
+            "{count} partner serves {countries}",
+            "{count} partners serve {countries} between them",
+            n,
+        )
+    return words.format(count=lang.number(n), countries=served)
+
+
+def _none_serve(place: str, by_name: bool, lang: Language) -> str:
+    if by_name:
+        return lang._("No partner in this selection serves {place} by name.").format(place=place)
+    return lang._("No partner in this selection serves {place}.").format(place=place)
+
+
+def _none_in_region(region: str, by_name: bool, lang: Language) -> str:
+    if by_name:
+        words = lang._("No partner in this selection serves a country in {region} by name.")
+    else:
+        words = lang._("No partner in this selection serves a country in {region}.")
+    return words.format(region=region)
+
+
+def _no_countries(labels: list[str], all_worldwide: bool, lang: Language) -> str:
     """For partners in view that name no served country."""
-    verb = "states" if len(labels) == 1 else "state"
+    names = capped_list(labels, lang)
     if all_worldwide:
-        return f"{capped_list(labels)} {verb} worldwide reach without naming countries."
-    return f"The sources name no served country for {capped_list(labels)}."
+        words = lang.n_(
+            "{names} states worldwide reach without naming countries.",
+            "{names} state worldwide reach without naming countries.",
+            len(labels),
+        )
+        return words.format(names=names)
+    return lang._("The sources name no served country for {names}.").format(names=names)

@@ -1,61 +1,67 @@
-"""The words the views write, in one place: counts, lists, and how a fact is known."""
+"""The words the views write, in one place: counts, lists, and how a fact is known, in
+the visitor's language (dashboard/language.py; the catalogs hold the translations)."""
 
 from __future__ import annotations
 
-from dashboard.data.schema import HQ_BASES, Basis
+from dashboard.data.language import N_, SOURCE, Language, language
 from dashboard.data.schema import NOT_PUBLISHED as PUBLISHED_NONE
+from dashboard.data.schema import Basis
 
-NOT_PUBLISHED = "not published"
-NOT_RECORDED = "not recorded"
+ENGLISH = language(SOURCE)
+
 # Why a fact is missing: the sources give none, or nobody recorded it here.
-UNKNOWN = {PUBLISHED_NONE: NOT_PUBLISHED, "": NOT_RECORDED}
-
-
-def plural(n: int, singular: str, plural_form: str | None = None) -> str:
-    """'1 partner', '3 partners', '2 countries'."""
-    word = singular if n == 1 else (plural_form or singular + "s")
-    return f"{n:,} {word}"
-
-
-def countries(n: int) -> str:
-    """'1 country', '82 countries'."""
-    return plural(n, "country", "countries")
-
-
-def and_list(items: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C'."""
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def capped_list(labels: list[str] | tuple[str, ...], limit: int = 10) -> str:
-    """'A, B and C', or 'A, B, … and 9,990 more' past `limit` names."""
-    if len(labels) <= limit:
-        return and_list(list(labels))
-    return ", ".join(labels[:limit]) + f" and {len(labels) - limit:,} more"
-
-
-# How a link is known, as the hover, the cards, the details line and the table say it.
-LINK_BASIS = {
-    Basis.NAMED: "named in the source",
-    Basis.REGION: "in a region the source names",
+UNKNOWN = {PUBLISHED_NONE: N_("not published"), "": N_("not recorded")}
+# How a headquarters is known (data/schema.py's HQ_BASES), as the page says it.
+HQ_BASIS_WORDS = {
+    "stated-page": N_("stated on the partners page"),
+    "stated-record": N_("stated in a public record"),
+    "inferred": N_("inferred from a public record"),
 }
 
 
-WORLDWIDE_BASIS = "states worldwide reach"  # the table's basis for a worldwide partner
+def partners(n: int, lang: Language = ENGLISH) -> str:
+    """'1 partner', '3 partners'."""
+    return lang.n_("{count} partner", "{count} partners", n).format(count=lang.number(n))
 
 
-def link_basis(basis: str, area: str = "") -> str:
+def countries(n: int, lang: Language = ENGLISH) -> str:
+    """'1 country', '82 countries'."""
+    return lang.n_("{count} country", "{count} countries", n).format(count=lang.number(n))
+
+
+def capped_list(
+    labels: list[str] | tuple[str, ...],
+    lang: Language = ENGLISH,
+    limit: int = 10,
+    total: int | None = None,
+) -> str:
+    """'A, B and C', or 'A, B, … and 9,990 more' past `limit` names (of `total`, where
+    only the first names were given)."""
+    total = len(labels) if total is None else total
+    if total <= limit:
+        return lang.and_list(list(labels))
+    rest = total - limit
+    more = lang.n_("{count} more", "{count} more", rest).format(count=lang.number(rest))
+    return lang.and_list([*labels[:limit], more])
+
+
+def link_basis(basis: str, area: str = "", lang: Language = ENGLISH) -> str:
     """'named in the source', or 'in Eastern Africa, a region the source names'."""
-    if basis == Basis.REGION and area:
-        return f"in {area}, a region the source names"
-    return LINK_BASIS[Basis(basis)]
+    if basis == Basis.NAMED:
+        return lang._("named in the source")
+    if area:
+        return lang._("in {area}, a region the source names").format(area=area)
+    return lang._("in a region the source names")
 
 
-def hq_basis(basis: str) -> str:
+def worldwide_basis(lang: Language = ENGLISH) -> str:
+    """The table's basis for a partner stating worldwide reach."""
+    return lang._("states worldwide reach")
+
+
+def hq_basis(basis: str, lang: Language = ENGLISH) -> str:
     """How a headquarters is known: 'stated on the partners page'."""
-    return HQ_BASES.get(basis, "")
+    return lang._(HQ_BASIS_WORDS[basis]) if basis in HQ_BASIS_WORDS else ""
 
 
 def sentence_case(text: str) -> str:
@@ -63,6 +69,15 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def unknown(why: str) -> str:
+def unknown(why: str, lang: Language = ENGLISH) -> str:
     """'not published' or 'not recorded', for a missing fact's reason."""
-    return UNKNOWN.get(why, NOT_RECORDED)
+    return lang._(UNKNOWN.get(why, UNKNOWN[""]))
+
+
+def tour_status(number: int, total: int, paused: bool, lang: Language = ENGLISH) -> str:
+    """'Partner 2 of 7', '(paused)' when it is: the tour bar's status."""
+    if paused:
+        words = lang._("Partner {number} of {total} (paused)")
+    else:
+        words = lang._("Partner {number} of {total}")
+    return words.format(number=lang.number(number), total=lang.number(total))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dashboard.tour import Counts, step
+from dashboard.views.text import tour_status
 
 ORDER = ("A", "B", "C")
 
@@ -12,7 +13,7 @@ def test_a_tour_starts_on_the_first_partner() -> None:
     first = step(ORDER, now, None)
     assert (first.focus, first.number, first.total, first.paused) == ("A", 1, 3, False)
     assert first.start == now
-    assert first.status() == "Partner 1 of 3"
+    assert tour_status(first.number, first.total, first.paused) == "Partner 1 of 3"
 
 
 def test_ticks_and_next_move_on_previous_moves_back_and_it_wraps() -> None:
@@ -33,7 +34,8 @@ def test_presses_that_land_out_of_order_all_count() -> None:
 def test_an_odd_number_of_pause_presses_pauses() -> None:
     start = Counts(pause=4)
     assert step(ORDER, Counts(pause=5), start).paused
-    assert step(ORDER, Counts(pause=5), start).status() == "Partner 1 of 3 (paused)"
+    paused = step(ORDER, Counts(pause=5), start)
+    assert tour_status(paused.number, paused.total, paused.paused) == "Partner 1 of 3 (paused)"
     assert not step(ORDER, Counts(pause=6), start).paused
 
 

@@ -62,7 +62,7 @@ def test_a_folder_may_say_its_empty_cells_mean_not_published(folder, atlas) -> N
 def test_the_legend_says_why_a_partner_has_no_marker(folder, atlas) -> None:
     network = load_network(folder)
     key = legend(network, select(network, atlas, FilterState()))
-    assert key.unplaced == (("not recorded", ("Partner B",)), ("not published", ("Partner C",)))
+    assert key.unplaced == (("not-recorded", ("Partner B",)), ("not-published", ("Partner C",)))
 
 
 def test_a_bad_meaning_of_empty_is_refused(folder) -> None:
