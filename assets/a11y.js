@@ -1,4 +1,4 @@
-/* Work around an accessibility fault of Dash 4's dcc.Dropdown (seen in dash 4.4.1).
+/* Work around accessibility faults of Dash 4's dcc.Dropdown and dcc.Input (dash 4.4.1).
  *
  * Each dropdown puts a read-only <input aria-hidden="true" tabindex="0"> before its
  * trigger button (tabindex="-1") and forwards focus from one to the other. Screen
@@ -16,10 +16,21 @@
       var trigger = wrapper && wrapper.querySelector("button.dash-dropdown");
       if (trigger && trigger.tabIndex !== 0 && !trigger.disabled) { trigger.tabIndex = 0; }
     });
+    // A number box's stepper buttons carry English labels of Dash's own; the page
+    // gives them in its language on the element around them (data-increase/-decrease).
+    root.querySelectorAll(".dash-input-stepper").forEach(function (button) {
+      var holder = button.closest("[data-increase]");
+      if (!holder) { return; }
+      var up = button.classList.contains("dash-stepper-increment");
+      var label = up ? holder.dataset.increase : holder.dataset.decrease;
+      if (label && button.getAttribute("aria-label") !== label) {
+        button.setAttribute("aria-label", label);
+      }
+    });
   }
 
   new MutationObserver(function () { mend(document); })
     .observe(document.documentElement, {subtree: true, childList: true, attributes: true,
-                                        attributeFilter: ["tabindex"]});
+                                        attributeFilter: ["tabindex", "aria-label"]});
   document.addEventListener("DOMContentLoaded", function () { mend(document); });
 })();

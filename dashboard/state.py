@@ -3,9 +3,10 @@
 Both round-trip to the URL query string, with names kept stable because links are
 printed on slides and handouts: `region`, `country`, `partner` (repeatable or
 comma-separated), `focus`, `regions=0` (count only countries named outright),
-`mode=present`, `tour=1`, `pace` (seconds a tour stays on each partner) and
-`embed=1`. A link and the page's controls are read by the same checks: a request
-can say anything, so only values that name a real region, country or partner count.
+`mode=present`, `tour=1`, `pace` (seconds a tour stays on each partner),
+`embed=1` and `lang` (the page's language, where the visitor chose one). A link
+and the page's controls are read by the same checks: a request can say anything,
+so only values that name a real region, country, partner or language count.
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ class Vocabulary:
     regions: frozenset[str] = frozenset()
     countries: frozenset[str] = frozenset()
     partners: tuple[str, ...] = ()  # in the network's order
+    languages: frozenset[str] = frozenset({"en"})  # codes of the enabled languages
     partner_set: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -79,11 +81,13 @@ class Parsed:
     state: FilterState
     mode: Mode
     dropped: tuple[str, ...]
+    lang: str | None = None  # the language the link asks for, if any
 
 
-def to_query(state: FilterState, mode: Mode = EXPLORE) -> str:
-    """The query string for a view, without the leading '?'; '' for the default."""
-    pairs: list[tuple[str, str]] = []
+def to_query(state: FilterState, mode: Mode = EXPLORE, lang: str | None = None) -> str:
+    """The query string for a view, without the leading '?'; '' for the default. The
+    language goes first: it says how to read the rest."""
+    pairs: list[tuple[str, str]] = [("lang", lang)] if lang else []
     if state.region:
         pairs.append(("region", state.region))
     if state.country:
@@ -140,7 +144,8 @@ def parse_params(params: Mapping[str, Sequence[str]], known: Vocabulary) -> Pars
         pace=pace,
         embed=reader.flag("embed") == "1",
     )
-    return Parsed(state, mode, tuple(reader.dropped))
+    lang = reader.one("lang", known.languages, str.lower)
+    return Parsed(state, mode, tuple(reader.dropped), lang)
 
 
 def state_from_controls(

@@ -1,4 +1,5 @@
-"""Regenerate assets/topojson/ (the map outlines) and assets/plotly-geo.min.js.
+"""Regenerate assets/topojson/ (the map outlines), assets/plotly-geo.min.js and
+assets/plotly-locales/ (plotly.js's own words, e.g. the modebar's, per language).
 
 plotly.js fetches the base map of a geo subplot (`<scope>_<resolution>m.json`,
 e.g. `world_110m.json`) from https://cdn.plot.ly/un/ unless the plot config says
@@ -55,6 +56,12 @@ MEMBER = "package/dist/plotly-geo-assets.js"
 # assets/ before its own scripts, and dcc.Graph uses window.Plotly when it is defined.
 BUNDLE_MEMBER = "package/dist/plotly-geo.min.js"
 BUNDLE_OUT = ROOT / "assets" / "plotly-geo.min.js"
+
+# plotly.js's translations of its own texts, for the page's languages other than English.
+# The app serves only the page language's file (Dash's assets_ignore keeps them out of
+# every page); each registers itself with plotly.js whether it loads before or after.
+LOCALE_MEMBERS = ("ar", "es", "fr", "ru", "zh-cn")
+LOCALE_DIR = ROOT / "assets" / "plotly-locales"
 
 # The app draws one world map at the default resolution (geo.resolution = 110), so only
 # world_110m.json is requested. world_50m.json is about six times larger and is only
@@ -159,6 +166,26 @@ def extract(tarball: Path, member_name: str) -> bytes:
     return source
 
 
+def extract_locales(tarball: Path) -> dict[str, bytes]:
+    """dist/plotly-locale-<name>.js for each of LOCALE_MEMBERS, checked to be a locale."""
+    locales = {}
+    with tarfile.open(tarball, "r:gz") as tar:
+        for name in LOCALE_MEMBERS:
+            source = tar.extractfile(f"package/dist/plotly-locale-{name}.js").read()
+            if not source.startswith(b'var locale={moduleType:"locale"'):
+                raise Failed(f"plotly-locale-{name}.js is not a plotly.js locale module")
+            locales[name] = source
+    return locales
+
+
+def write_locales(locales: dict[str, bytes]) -> None:
+    LOCALE_DIR.mkdir(parents=True, exist_ok=True)
+    for name, source in locales.items():
+        out = LOCALE_DIR / f"plotly-locale-{name}.js"
+        out.write_bytes(source)
+        print(f"wrote {out.relative_to(ROOT)}: {len(source):,} bytes")
+
+
 def extract_geo_assets(tarball: Path, tmp: Path) -> Path:
     """Copy dist/plotly-geo-assets.js out of the tarball, for node to evaluate."""
     path = tmp / "plotly-geo-assets.js"
@@ -229,10 +256,12 @@ def main() -> None:
             assets_js = extract_geo_assets(tarball, tmp)
             topologies = read_topojson(assets_js, names, tmp)
             bundle = extract(tarball, BUNDLE_MEMBER)
+            locales = extract_locales(tarball)
     except Failed as err:
         sys.exit(f"make_geo_assets: FAILED: {err}")
     write(topologies)
     write_bundle(bundle)
+    write_locales(locales)
 
 
 if __name__ == "__main__":

@@ -7,13 +7,14 @@ step through them.
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, ctx, no_update
+from dash import Dash, Input, Output, State, ctx, no_update
 
+from dashboard.data.language import N_
 from dashboard.state import parse_query, to_query
 from dashboard.web import controls, ids
 from dashboard.web.context import Context
 
-DROPPED_NOTICE = "Not recognised in this link, so left out: {}."
+DROPPED_NOTICE = N_("Not recognised in this link, so left out: {values}.")
 
 
 def register(app: Dash, context: Context) -> None:
@@ -23,37 +24,45 @@ def register(app: Dash, context: Context) -> None:
             "notice": Output(ids.NOTICE, "children"),
             **controls.outputs(),
         },
-        inputs={"search": Input(ids.URL, "search"), **controls.inputs()},
+        inputs={
+            "search": Input(ids.URL, "search"),
+            "lang": State(ids.LANG, "data"),
+            **controls.inputs(),
+        },
     )
-    def sync_url(search, **values):
+    def sync_url(search, lang, **values):
         """URL -> controls when the address changed (a link, back, forward); controls
-        -> URL when a control changed. Only what differs is sent."""
+        -> URL when a control changed. Only what differs is sent. A language the link
+        chose stays in it; one negotiated with the browser is left out, so a shared
+        link opens in the language of whoever opens it."""
         state, mode = controls.read_state(values, context.known), controls.read_mode(values)
         unchanged = dict.fromkeys(controls.CONTROLS, no_update)
+        parsed = parse_query(search if isinstance(search, str) else "", context.known)
         # On page load every input "changes" at once: the address wins.
         if ctx.triggered_id is None or f"{ids.URL}.search" in ctx.triggered_prop_ids:
-            parsed = parse_query(search if isinstance(search, str) else "", context.known)
             wanted = controls.control_values(parsed.state, parsed.mode)
             have = controls.control_values(state, mode)
             updates = {k: (v if v != have[k] else no_update) for k, v in wanted.items()}
-            notice = DROPPED_NOTICE.format(", ".join(parsed.dropped)) if parsed.dropped else ""
+            words = context.language(lang)._(DROPPED_NOTICE)
+            notice = words.format(values=", ".join(parsed.dropped)) if parsed.dropped else ""
             return {"search": no_update, "notice": notice, **updates}
-        query = to_query(state, mode)
+        query = to_query(state, mode, parsed.lang)
         search_now = (search or "").lstrip("?")
         changed = "?" + query if query != search_now else no_update
         return {"search": changed, "notice": "", **unchanged}
 
     app.clientside_callback(
-        """async function (clicks) {
+        """async function (clicks, words) {
             if (!clicks) { return window.dash_clientside.no_update; }
             try {
                 await navigator.clipboard.writeText(window.location.href);
-                return "Link copied";
+                return words.copied;
             } catch (error) {
-                return "Copy this page's address from the address bar";
+                return words.copy_failed;
             }
         }""",
         Output(ids.COPY_STATUS, "children"),
         Input(ids.COPY_LINK, "n_clicks"),
+        State(ids.WORDS, "data"),
         prevent_initial_call=True,
     )

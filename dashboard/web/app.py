@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from functools import cache
+from html import escape
 from pathlib import Path
 
 from dash import Dash
@@ -19,12 +20,14 @@ from flask import Flask
 
 from dashboard.atlas import ASSETS_DIR, load_atlas
 from dashboard.config import default_data_dir
+from dashboard.data.language import Language, by_code
 from dashboard.data.load import load
 from dashboard.data.problems import DataError
 from dashboard.network import build_network
 from dashboard.web import address, filters, focus, presenting, table, view
 from dashboard.web.context import Context
 from dashboard.web.health import add_health, data_version
+from dashboard.web.languages import html_open_tag, page_language, plotly_locale
 from dashboard.web.page import page
 from dashboard.web.security import protect
 
@@ -35,8 +38,10 @@ FRAME_ANCESTORS_ENV = "PARTNER_MAP_FRAME_ANCESTORS"
 LOG = logging.getLogger("partner_map")
 
 
-def create_app(data_dir: Path | None = None) -> Dash:
-    """The dashboard for a data folder; raises DataError if the data is invalid."""
+def create_app(data_dir: Path | None = None, languages: dict[str, Language] | None = None) -> Dash:
+    """The dashboard for a data folder; raises DataError if the data is invalid.
+    `languages` (by link code) replaces the folder's enabled languages, e.g. for a test
+    language that marks every message it translates."""
     data_dir = data_dir or default_data_dir()
     live = data_version(data_dir)  # before reading: an edit while loading shows as new
     checked = load(data_dir, cache_optional=True)
@@ -44,11 +49,15 @@ def create_app(data_dir: Path | None = None) -> Dash:
         LOG.warning("%s", problem)
     network, site = build_network(checked.tables, checked.site.empty), checked.site
     atlas = load_atlas()
-    app = Dash(
+    languages = languages or by_code(site.languages)
+    app = PartnerMapDash(
         __name__,
         title=site.title,
         update_title=None,
         assets_folder=str(ASSETS_DIR),
+        # plotly.js's words per language: the page loads only its own language's file
+        # (Dash matches the file's name, not its path).
+        assets_ignore=r"^plotly-locale-",
         serve_locally=True,
         # gzip for the page, scripts and callback answers (flask-compress).
         compress=True,
@@ -57,8 +66,6 @@ def create_app(data_dir: Path | None = None) -> Dash:
             {"name": "description", "content": site.note or site.title},
         ],
     )
-    # Dash's page template, with the language declared for screen readers.
-    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     graph_config = {
         # plotly.js would fetch the world outlines from its CDN; serve our copy instead.
         "topojsonURL": app.get_asset_url("topojson/"),
@@ -70,13 +77,39 @@ def create_app(data_dir: Path | None = None) -> Dash:
     # assets/ URLs carry their file's modification time (?m=...), so browsers may keep
     # them; a day also covers the map outlines, which plotly.js asks for by plain name.
     app.server.config["SEND_FILE_MAX_AGE_DEFAULT"] = 86400
-    app.layout = page(network, atlas, site, graph_config, live)
-    context = Context(network, atlas)
+    context = Context(network, atlas, languages, site.language, site.data_language)
+    app.language = lambda: page_language(languages, site.language)
+    app.site = site
+
+    @cache
+    def layout_in(code: str):
+        return page(network, atlas, site, graph_config, live, languages[code], languages)
+
+    app.layout = lambda: layout_in(app.language().code)
     for feature in FEATURES:
         feature.register(app, context)
     add_health(app.server, network.summary(), live)
     protect(app, frame_ancestors())
     return app
+
+
+class PartnerMapDash(Dash):
+    """Dash, with the page's HTML in the visitor's language: `<html lang dir>`, the
+    title, and plotly.js's own words for that language."""
+
+    language = None  # () -> Language of the request; set by create_app
+    site = None
+
+    def interpolate_index(self, **kwargs) -> str:
+        lang = self.language()
+        title, _note = self.site.words(lang.code)
+        kwargs["title"] = escape(title)
+        locale = plotly_locale(lang)
+        if locale:
+            src = self.get_asset_url(f"plotly-locales/plotly-locale-{locale.lower()}.js")
+            kwargs["scripts"] = f'<script src="{src}"></script>\n' + kwargs["scripts"]
+        html = super().interpolate_index(**kwargs)
+        return html.replace("<html>", html_open_tag(lang), 1)
 
 
 def frame_ancestors() -> str:

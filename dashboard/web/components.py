@@ -7,18 +7,19 @@ from functools import lru_cache
 import pandas as pd
 from dash import html
 
+from dashboard.data.language import N_, Language
 from dashboard.views.cards import Card
-from dashboard.views.legend import Legend
+from dashboard.views.legend import NO_HQ_PUBLISHED, NO_HQ_RECORDED, NOT_GEOCODED, Legend
 from dashboard.views.style import PLACE_COLOUR
 from dashboard.views.table import COLUMNS, PAGE_ROWS, SORTABLE
-from dashboard.views.text import UNKNOWN, capped_list, countries
+from dashboard.views.text import ENGLISH, capped_list, countries, partners
 from dashboard.web import ids
 
 # Why a partner in view has no marker, as the legend says it.
 UNPLACED = {
-    "not published": "No headquarters published",
-    "not recorded": "No headquarters recorded",
-    "not geocoded": "Headquarters not geocoded yet",
+    NO_HQ_PUBLISHED: N_("No headquarters published, so no marker: {names}."),
+    NO_HQ_RECORDED: N_("No headquarters recorded, so no marker: {names}."),
+    NOT_GEOCODED: N_("Headquarters not geocoded yet, so no marker: {names}."),
 }
 SYMBOL_GLYPHS = {
     "circle": "●",
@@ -36,34 +37,44 @@ SYMBOL_GLYPHS = {
 }
 
 
-def render_legend(legend: Legend) -> list:
+def render_legend(legend: Legend, lang: Language = ENGLISH, data_lang: str = "en") -> list:
     """The marker legend, and a note on partners the map cannot place."""
     parts: list = []
     if legend.items:
-        parts.append(_marker_list(legend))
+        parts.append(_marker_list(legend, lang, data_lang))
     elif legend.places:
-        places = f" Headquarters of {legend.placed:,} partners in {legend.places:,} places;"
-        sized = " a marker's size shows how many are there."
-        parts.append(_note([_swatch("circle", PLACE_COLOUR), places + sized]))
+        places = lang.n_(
+            "Headquarters of {partners} in {count} place; "
+            "a marker's size shows how many are there.",
+            "Headquarters of {partners} in {count} places; "
+            "a marker's size shows how many are there.",
+            legend.places,
+        ).format(partners=partners(legend.placed, lang), count=lang.number(legend.places))
+        parts.append(_note([_swatch("circle", PLACE_COLOUR), " ", places]))
     for why, labels in legend.unplaced:
-        parts.append(_note(f"{UNPLACED[why]}, so no marker: {capped_list(labels)}."))
+        parts.append(_note(lang._(UNPLACED[why]).format(names=capped_list(labels, lang))))
     if legend.worldwide:
-        worldwide = f" reach, not drawn on any country: {capped_list(legend.worldwide)}."
-        parts.append(_note([html.Span("Worldwide", className="badge"), worldwide]))
+        worldwide = lang._("not drawn on any country: {names}.")
+        names = capped_list(legend.worldwide, lang)
+        parts.append(_note([_badge(lang), " ", worldwide.format(names=names)]))
     return parts
 
 
-def _marker_list(legend: Legend) -> html.Ul:
+def _badge(lang: Language) -> html.Span:
+    return html.Span(lang._("Worldwide reach"), className="badge")
+
+
+def _marker_list(legend: Legend, lang: Language, data_lang: str) -> html.Ul:
     return html.Ul(
         className="legend-markers",
-        **{"aria-label": "Headquarters markers"},
+        **{"aria-label": lang._("Headquarters markers")},
         children=[
             html.Li(
                 [
                     _swatch(item.symbol, item.colour),
-                    html.Abbr(item.label, title=item.name)
+                    html.Abbr(item.label, title=item.name, lang=data_lang)
                     if item.label != item.name
-                    else item.label,
+                    else html.Span(item.label, lang=data_lang),
                 ]
             )
             for item in legend.items
@@ -75,55 +86,63 @@ def _note(children) -> html.P:
     return html.P(children, className="legend-note")
 
 
-def render_cards(cards: list[Card], total: int) -> list:
+def render_cards(
+    cards: list[Card], total: int, lang: Language = ENGLISH, data_lang: str = "en"
+) -> list:
     """Card values to components, and a note when not every partner has a card."""
-    rendered: list = [render_card(card) for card in cards]
+    rendered: list = [render_card(card, lang, data_lang) for card in cards]
     if total > len(cards):
-        rendered.append(
-            html.P(
-                f"Showing {len(cards):,} of {total:,} partners. Narrow the filters, or see "
-                "them all in the Table tab and its CSV.",
-                className="cards-note",
-            )
+        note = lang._(
+            "Showing {shown} of {total} partners. Narrow the filters, or see them all in "
+            "the Table tab and its CSV."
         )
+        shown, total = lang.number(len(cards)), lang.number(total)
+        rendered.append(html.P(note.format(shown=shown, total=total), className="cards-note"))
     return rendered
 
 
-def render_stage(card: Card) -> list:
+def render_stage(card: Card, lang: Language = ENGLISH, data_lang: str = "en") -> list:
     """The partner in focus, large, beside the map in presenter mode."""
-    return [html.H2("In focus", className="visually-hidden"), render_card(card, expanded=True)]
+    return [
+        html.H2(lang._("In focus"), className="visually-hidden"),
+        render_card(card, lang, data_lang, expanded=True),
+    ]
 
 
 @lru_cache(maxsize=4096)
-def render_card(card: Card, expanded: bool = False) -> html.Article:
-    """A partner card; `expanded` opens its served countries (the presenter's stage)."""
+def render_card(
+    card: Card, lang: Language = ENGLISH, data_lang: str = "en", expanded: bool = False
+) -> html.Article:
+    """A partner card; `expanded` opens its served countries (the presenter's stage).
+    The partner's own words keep their language (`data_lang`), marked for screen readers."""
+    source = lang._("Headquarters source: {source}")
     return html.Article(
         id={"type": ids.CARD, "id": card.id},
         className="card focused" if card.focused else "card",
         children=[
-            html.H3(_card_title(card)),
-            _facts(card),
-            _description(card.paragraphs),
-            html.Div(className="served", children=_served(card, expanded)),
-            html.P(f"Headquarters source: {card.hq_source}", className="source")
+            html.H3(_card_title(card, lang, card.name_lang or data_lang)),
+            _facts(card, lang),
+            _description(card.paragraphs, lang, card.text_lang or data_lang),
+            html.Div(className="served", children=_served(card, lang, data_lang, expanded)),
+            html.P(source.format(source=card.hq_source), className="source")
             if card.hq_source
             else None,
         ],
     )
 
 
-def _card_title(card: Card) -> html.Button:
+def _card_title(card: Card, lang: Language, data_lang: str) -> html.Button:
     """The partner's symbol, name and acronym: a button that focuses it on the map."""
     acronym = html.Span(card.acronym, className="acronym") if card.acronym else None
     return html.Button(
         id={"type": ids.CARD_FOCUS, "id": card.id},
         className="card-title",
         n_clicks=0,
-        title="Show this partner on the map",
+        title=lang._("Show this partner on the map"),
         **{"aria-pressed": "true" if card.focused else "false"},
         children=[
             _swatch(card.symbol, card.colour),
-            html.Span([html.Span(card.name, className="name"), " ", acronym]),
+            html.Span([html.Span(card.name, className="name"), " ", acronym], lang=data_lang),
         ],
     )
 
@@ -138,72 +157,94 @@ def _swatch(symbol: str, colour: str) -> html.Span:
     )
 
 
-def _facts(card: Card) -> html.Dl:
+def _facts(card: Card, lang: Language) -> html.Dl:
+    headquarters = card.headquarters
+    if card.hq_basis:
+        headquarters = lang._("{place} ({basis})").format(place=headquarters, basis=card.hq_basis)
     facts = [
-        ("Headquarters", card.headquarters + (f" ({card.hq_basis})" if card.hq_basis else "")),
-        ("Founded", card.founded),
-        ("MoU signed", card.mou),
+        (lang._("Headquarters"), headquarters, not card.known_hq),
+        (lang._("Founded"), card.founded, "founded" in card.unknowns),
+        (lang._("MoU signed"), card.mou, "mou" in card.unknowns),
     ]
-    facts = [(label, value) for label, value in facts if value is not None]
+    facts = [fact for fact in facts if fact[1] is not None]
     if card.website:
         # check accepts only http(s) addresses, so this can never be a javascript: link.
         link = html.A(card.website, href=card.website, rel="noopener noreferrer", target="_blank")
-        facts.append(("Website", link))
+        facts.append((lang._("Website"), link, False))
     return html.Dl(
         className="facts",
         children=[
             part
-            for label, value in facts
-            for part in (
-                html.Dt(label),
-                html.Dd(value, className="unknown" if value in UNKNOWN.values() else None),
-            )
+            for label, value, missing in facts
+            for part in (html.Dt(label), html.Dd(value, className="unknown" if missing else None))
         ],
     )
 
 
-def _description(paragraphs: tuple[str, ...]) -> html.Div:
-    """The first paragraph, and the rest behind "More" so cards stay scannable."""
+def _description(paragraphs: tuple[str, ...], lang: Language, data_lang: str) -> html.Div:
+    """The first paragraph, and the rest behind "More" so cards stay scannable; in the
+    source's own words and language, said so where the page speaks another."""
     if not paragraphs:
-        return html.Div(
-            html.P("No description in the sources.", className="unknown"), className="description"
-        )
+        missing = html.P(lang._("No description in the sources."), className="unknown")
+        return html.Div(missing, className="description")
     first, rest = paragraphs[0], paragraphs[1:]
-    more = [html.Details([html.Summary("More"), *[html.P(p) for p in rest]])] if rest else []
-    return html.Div([html.P(first), *more], className="description")
+    more = [html.Details([html.Summary(lang._("More")), *[html.P(p) for p in rest]])]
+    return html.Div(
+        [
+            source_language_note(lang, data_lang),
+            html.Div([html.P(first), *(more if rest else [])], lang=data_lang),
+        ],
+        className="description",
+    )
 
 
-def _served(card: Card, expanded: bool = False) -> list:
-    parts: list = [html.H4("Serves")]
+def source_language_note(lang: Language, data_lang: str) -> html.P | None:
+    """ "In English, as the source writes it": where the page speaks another language
+    than the data's, its words are shown as written, never machine-translated."""
+    if lang.code == data_lang.split("-")[0]:
+        return None
+    note = lang._("In {language}, as the source writes it")
+    return html.P(note.format(language=lang.language_name(data_lang)), className="source-lang")
+
+
+def _served(card: Card, lang: Language, data_lang: str, expanded: bool = False) -> list:
+    parts: list = [html.H4(lang._("Serves"))]
     for group in card.served:
+        summary = lang._("{basis}: {countries}").format(
+            basis=group.heading, countries=countries(len(group.countries), lang)
+        )
+        source = _split(lang._("Source: {words}"), "words", html.Q(group.words, lang=data_lang))
         parts.append(
             html.Details(
                 [
-                    html.Summary(f"{group.heading}: {countries(len(group.countries))}"),
-                    html.P(", ".join(group.countries), className="countries"),
-                    html.P(["Source: ", html.Q(group.words)], className="source"),
+                    html.Summary(summary),
+                    html.P(lang.and_list(list(group.countries)), className="countries"),
+                    html.P(source, className="source"),
                 ],
                 open=expanded,
             )
         )
     for words in card.worldwide:
-        parts.append(
-            html.P(
-                [
-                    html.Span("Worldwide", className="badge"),
-                    " reach, no countries named: ",
-                    html.Q(words),
-                ],
-                className="worldwide",
-            )
+        reach = _split(
+            lang._("no countries named: {words}"), "words", html.Q(words, lang=data_lang)
         )
+        parts.append(html.P([_badge(lang), " ", *reach], className="worldwide"))
     for words in card.other_words:
-        parts.append(
-            html.P(["Also, in words that name no country: ", html.Q(words)], className="source")
+        also = _split(
+            lang._("Also, in words that name no country: {words}"),
+            "words",
+            html.Q(words, lang=data_lang),
         )
+        parts.append(html.P(also, className="source"))
     if len(parts) == 1:
-        parts.append(html.P("No served area in the sources.", className="unknown"))
+        parts.append(html.P(lang._("No served area in the sources."), className="unknown"))
     return parts
+
+
+def _split(message: str, name: str, component) -> list:
+    """A translated message with a component where its {name} placeholder stands."""
+    before, _, after = message.partition("{" + name + "}")
+    return [part for part in (before, component, after) if part != ""]
 
 
 def render_details(lines: list[str]) -> list[html.P]:
@@ -211,7 +252,7 @@ def render_details(lines: list[str]) -> list[html.P]:
     return [html.P(line) for line in lines]
 
 
-def table_skeleton() -> html.Div:
+def table_skeleton(lang: Language = ENGLISH) -> html.Div:
     """The table with its caption, headers and body, drawn once with the page.
 
     The sort buttons are never redrawn: a redraw would replace a button between a
@@ -220,20 +261,20 @@ def table_skeleton() -> html.Div:
     column is sorted is shown by a clientside callback (web/table.py)."""
     headers = [
         html.Th(
-            _sort_button(name, heading),
+            _sort_button(name, lang._(heading), lang),
             id={"type": ids.SORT_HEADER, "column": name},
             scope="col",
             className=f"col-{name}",
             **{"aria-sort": "none"},
         )
         if name in SORTABLE
-        else html.Th(heading, scope="col", className=f"col-{name}")
+        else html.Th(lang._(heading), scope="col", className=f"col-{name}")
         for name, heading in COLUMNS.items()
     ]
     return html.Div(
         className="table-scroll",
         tabIndex=0,
-        **{"role": "region", "aria-label": "Table of links"},
+        **{"role": "region", "aria-label": lang._("Table of links")},
         children=html.Table(
             className="links",
             children=[
@@ -245,13 +286,13 @@ def table_skeleton() -> html.Div:
     )
 
 
-def _sort_button(name: str, heading: str) -> html.Button:
+def _sort_button(name: str, heading: str, lang: Language) -> html.Button:
     return html.Button(
         heading,
         id={"type": ids.SORT_BUTTON, "column": name},
         className="sort",
         n_clicks=0,
-        title=f"Sort by {heading.lower()}",
+        title=lang._("Sort by this column"),
     )
 
 
@@ -263,11 +304,18 @@ def render_rows(table: pd.DataFrame) -> list:
     ]
 
 
-def table_caption(table: pd.DataFrame) -> str:
-    caption = f"{len(table)} rows: one per partner and served country"
+def table_caption(table: pd.DataFrame, lang: Language = ENGLISH) -> str:
+    n = len(table)
+    caption = lang.n_(
+        "{count} row: one per partner and served country",
+        "{count} rows: one per partner and served country",
+        n,
+    ).format(count=lang.number(n))
     worldwide = int((table["country_iso3"] == "").sum())
     if worldwide:
-        caption += f", and one per partner stating worldwide reach ({worldwide})"
-    if len(table) > PAGE_ROWS:
-        caption += f"; the first {PAGE_ROWS} are shown, the CSV holds all"
+        more = lang._("{caption}, and one per partner stating worldwide reach ({count})")
+        caption = more.format(caption=caption, count=lang.number(worldwide))
+    if n > PAGE_ROWS:
+        shown = lang._("{caption}; the first {count} are shown, the CSV holds all")
+        caption = shown.format(caption=caption, count=lang.number(PAGE_ROWS))
     return caption

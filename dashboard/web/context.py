@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from dashboard.atlas import Atlas
+from dashboard.data.language import Language
 from dashboard.network import Network
 from dashboard.state import DEFAULT_PACE, FilterState, Mode, Vocabulary
 from dashboard.views.cards import cards
@@ -37,12 +38,21 @@ class Context:
     state: each worker keeps the most recent ones (popular links, a tour's steps)
     instead of building them again."""
 
-    def __init__(self, network: Network, atlas: Atlas) -> None:
+    def __init__(
+        self,
+        network: Network,
+        atlas: Atlas,
+        languages: dict[str, Language],
+        default: str,
+        data_lang: str = "en",
+    ) -> None:
         self.network, self.atlas = network, atlas
+        self.languages, self.default, self.data_lang = languages, default, data_lang
         self.known = Vocabulary(
             regions=frozenset(r.slug for r in atlas.regions),
             countries=frozenset(atlas.countries.index),
             partners=tuple(network.ids),
+            languages=frozenset(languages),
         )
         self._select = lru_cache(maxsize=VIEW_CACHE)(self._build_selection)
         self._whole = lru_cache(maxsize=VIEW_CACHE)(self._build_whole)
@@ -51,19 +61,26 @@ class Context:
         """The selection of a state: the focus selects nothing."""
         return self._select(state.filters())
 
-    def whole(self, state: FilterState, mode: Mode) -> WholeView:
+    def language(self, code: object) -> Language:
+        """The page's language (its LANG store), or the default for a value it cannot be."""
+        return self.languages.get(
+            code if isinstance(code, str) else "", self.languages[self.default]
+        )
+
+    def whole(self, state: FilterState, mode: Mode, lang: Language) -> WholeView:
         """The map, legend, cards and summary; the pace and embedding change none of them."""
-        return self._whole(state, replace(mode, pace=DEFAULT_PACE, embed=False))
+        return self._whole(state, replace(mode, pace=DEFAULT_PACE, embed=False), lang)
 
     def _build_selection(self, filters: FilterState) -> Selection:
         return select(self.network, self.atlas, filters)
 
-    def _build_whole(self, state: FilterState, mode: Mode) -> WholeView:
-        network, atlas = self.network, self.atlas
+    def _build_whole(self, state: FilterState, mode: Mode, lang: Language) -> WholeView:
+        network, atlas, data_lang = self.network, self.atlas, self.data_lang
         selection = self.selected(state)
+        shown = cards(network, atlas, state, selection, lang)
         return WholeView(
-            figure=map_figure(network, atlas, state, selection, mode),
-            legend=render_legend(legend(network, selection)),
-            cards=render_cards(cards(network, atlas, state, selection), len(selection.partners)),
-            summary=summary(network, atlas, state, selection, short=mode.present),
+            figure=map_figure(network, atlas, state, selection, mode, lang),
+            legend=render_legend(legend(network, selection), lang, data_lang),
+            cards=render_cards(shown, len(selection.partners), lang, data_lang),
+            summary=summary(network, atlas, state, selection, mode.present, lang),
         )

@@ -4,6 +4,8 @@ ROOT = "app"
 URL = "url"
 VIEW = "view"  # store: presenter mode, tour and embed (from the URL)
 NOTICE = "notice"
+LANG = "lang"  # store: the code of the language the page is written in
+WORDS = "words"  # store: words the browser writes itself, in that language
 
 REGION = "filter-region"
 COUNTRY = "filter-country"

@@ -6,49 +6,70 @@ from __future__ import annotations
 from dash import dcc, html
 
 from dashboard.atlas import Atlas
+from dashboard.data.language import N_, Language
 from dashboard.data.site import Site
 from dashboard.network import Network
 from dashboard.state import DEFAULT_PACE, EXPLORE, PACE_RANGE
 from dashboard.views.options import country_options, partner_options, region_options
+from dashboard.views.table import COLUMNS, SORTABLE
 from dashboard.web import ids
 from dashboard.web.components import table_skeleton
 from dashboard.web.health import DataVersion
+from dashboard.web.languages import plotly_locale
 
 
 def page(
-    network: Network, atlas: Atlas, site: Site, graph_config: dict, live: DataVersion
+    network: Network,
+    atlas: Atlas,
+    site: Site,
+    graph_config: dict,
+    live: DataVersion,
+    lang: Language,
+    languages: dict[str, Language],
 ) -> html.Div:
-    """The whole page, with empty outputs that the first callbacks fill from the URL."""
+    """The whole page in a language, with empty outputs that the first callbacks fill
+    from the URL."""
     return html.Div(
         id=ids.ROOT,
         className="app",
         children=[
-            *stores(),
-            html.A("Skip to the map", href="#map-section", className="skip-link"),
-            header(site),
+            *stores(lang),
+            html.A(lang._("Skip to the map"), href="#map-section", className="skip-link"),
+            header(site, lang, languages),
             html.Div(id=ids.NOTICE, className="notice", role="status"),
             html.Div(
                 className="content",
                 children=[
-                    filters_toggle(),
-                    filters(network, atlas),
-                    map_section(graph_config),
+                    filters_toggle(lang),
+                    filters(network, atlas, lang),
+                    map_section({**graph_config, **plotly_words(lang)}, lang),
                 ],
             ),
-            footer(live),
+            footer(live, lang),
         ],
     )
 
 
-def footer(live: DataVersion) -> html.Footer:
+def footer(live: DataVersion, lang: Language) -> html.Footer:
     """Which edit of the data is live, for staff who just changed it."""
     loaded = live.loaded.replace("T", " ").replace("+00:00", " UTC")
-    return html.Footer(f"Data version {live.version}, loaded {loaded}", className="site-footer")
+    words = lang._("Data version {version}, loaded {loaded}")
+    return html.Footer(words.format(version=live.version, loaded=loaded), className="site-footer")
 
 
-def stores() -> list:
+def stores(lang: Language) -> list:
     """What the browser keeps between callbacks, and the tour's clock."""
     return [
+        dcc.Store(id=ids.LANG, data=lang.code),
+        # Words the browser writes itself (clientside callbacks), in the page's language.
+        dcc.Store(
+            id=ids.WORDS,
+            data={
+                "copied": lang._("Link copied"),
+                "copy_failed": lang._("Copy this page's address from the address bar"),
+                "headings": {name: lang._(COLUMNS[name]) for name in SORTABLE},
+            },
+        ),
         dcc.Location(id=ids.URL, refresh="callback-nav"),
         dcc.Store(id=ids.VIEW, data=EXPLORE.as_data()),
         dcc.Store(id=ids.TOUR, data={"active": False, "focus": None}),
@@ -62,31 +83,41 @@ def stores() -> list:
     ]
 
 
-def header(site: Site) -> html.Header:
+def header(site: Site, lang: Language, languages: dict[str, Language]) -> html.Header:
     """The title and note of the data folder, and the page's tools."""
-    note = html.P(site.note, className="note") if site.note else None
+    title, note = site.words(lang.code)
+    data_lang = site.words_language(lang.code)
     present_only = "tool present-only"
     return html.Header(
         className="site-header",
         children=[
-            html.Div([html.H1(site.title), note], className="titles"),
+            html.Div(
+                [
+                    html.H1(title, lang=data_lang),
+                    html.P(note, className="note", lang=data_lang) if note else None,
+                ],
+                className="titles",
+            ),
             html.Div(
                 className="toolbar",
                 children=[
-                    html.Button("Copy link", id=ids.COPY_LINK, className="tool", n_clicks=0),
+                    language_chooser(lang, languages),
+                    html.Button(
+                        lang._("Copy link"), id=ids.COPY_LINK, className="tool", n_clicks=0
+                    ),
                     html.Span(id=ids.COPY_STATUS, className="copy-status", role="status"),
                     html.Button(
-                        "Present",
+                        lang._("Present"),
                         id=ids.PRESENT,
                         className="tool",
                         n_clicks=0,
-                        title="Presenter mode: full screen, large type",
+                        title=lang._("Presenter mode: full screen, large type"),
                     ),
                     html.Button(
-                        "Start tour", id=ids.TOUR_START, className=present_only, n_clicks=0
+                        lang._("Start tour"), id=ids.TOUR_START, className=present_only, n_clicks=0
                     ),
                     html.Button(
-                        "Leave presenter mode",
+                        lang._("Leave presenter mode"),
                         id=ids.PRESENT_EXIT,
                         className=present_only,
                         n_clicks=0,
@@ -97,16 +128,51 @@ def header(site: Site) -> html.Header:
     )
 
 
-def map_section(graph_config: dict) -> html.Main:
+def language_chooser(lang: Language, languages: dict[str, Language]) -> html.Details | None:
+    """Each language in its own name, as plain links (`?lang=xx`): a change of language
+    loads the page again in it. assets/language.js carries the view along in the link."""
+    if len(languages) < 2:
+        return None
+    return html.Details(
+        className="languages",
+        children=[
+            html.Summary(
+                lang.own_name,
+                className="tool",
+                title=lang._("Language"),
+                **{"aria-label": lang._("Language: {name}").format(name=lang.own_name)},
+            ),
+            html.Ul(
+                [
+                    html.Li(
+                        html.A(
+                            other.own_name,
+                            href=f"?lang={code}",
+                            lang=other.tag,
+                            hrefLang=other.tag,
+                            className="language-link",
+                            **({"aria-current": "true"} if code == lang.code else {}),
+                        )
+                    )
+                    for code, other in languages.items()
+                ]
+            ),
+        ],
+    )
+
+
+def map_section(graph_config: dict, lang: Language) -> html.Main:
     """The summary, the tour bar, the map with the presenter's stage, and the tabs."""
     graph = dcc.Graph(id=ids.MAP, className="map", config=graph_config, responsive=True)
-    stage = html.Section(id=ids.STAGE, className="stage", **{"aria-label": "Partner in focus"})
+    stage = html.Section(
+        id=ids.STAGE, className="stage", **{"aria-label": lang._("Partner in focus")}
+    )
     return html.Main(
         className="main",
         id="map-section",
         children=[
             html.P(id=ids.SUMMARY, className="summary", role="status", **{"aria-live": "polite"}),
-            tour_bar(),
+            tour_bar(lang),
             html.Div(
                 className="stage-row",
                 children=[
@@ -116,26 +182,47 @@ def map_section(graph_config: dict) -> html.Main:
                 ],
             ),
             html.Div(id=ids.DETAILS, className="details", **{"aria-live": "polite"}),
-            html.Div(className="tabs-wrap", children=tabs()),
+            html.Div(className="tabs-wrap", children=tabs(lang)),
         ],
     )
 
 
-TAB_NAMES = {"cards": "Partners", "table": "Table"}
+# The map toolbar's words for a world map, in the catalogs too: plotly.js's own locale
+# files leave some out (its Arabic one has none of them).
+PLOTLY_WORDS = (
+    N_("Download plot as a PNG"),
+    N_("Zoom in"),
+    N_("Zoom out"),
+    N_("Reset"),
+    N_("Show closest data on hover"),
+)
+
+
+def plotly_words(lang: Language) -> dict:
+    """plotly.js's locale for this language (assets/plotly-locales/, loaded by the
+    page), with the toolbar's words from our catalog on top."""
+    name = plotly_locale(lang)
+    if name is None:
+        return {"locale": "en"}
+    words = {english: lang._(english) for english in PLOTLY_WORDS}
+    return {"locale": name, "locales": {name: {"dictionary": words}}}
+
+
+TAB_NAMES = {"cards": N_("Partners"), "table": N_("Table")}
 TAB_PANELS = {"cards": ids.PANEL_CARDS, "table": ids.PANEL_TABLE}
 
 
-def tabs() -> list:
+def tabs(lang: Language) -> list:
     """Partners and Table, as WAI-ARIA tabs (Dash 4's dcc.Tabs are divs a keyboard
     cannot reach). The tabs callback sets aria-selected and which panel shows."""
     return [
         html.Div(
             role="tablist",
             className="tablist",
-            **{"aria-label": "Show the selection as"},
+            **{"aria-label": lang._("Show the selection as")},
             children=[
                 html.Button(
-                    label,
+                    lang._(label),
                     id={"type": ids.TAB, "tab": name},
                     role="tab",
                     className="tab",
@@ -152,9 +239,9 @@ def tabs() -> list:
             id=ids.PANEL_CARDS,
             role="tabpanel",
             className="tabpanel",
-            **{"aria-label": "Partners"},
+            **{"aria-label": lang._("Partners")},
             children=[
-                html.H2("Partners", className="visually-hidden"),
+                html.H2(lang._("Partners"), className="visually-hidden"),
                 html.Section(id=ids.CARDS, className="cards"),
             ],
         ),
@@ -163,27 +250,37 @@ def tabs() -> list:
             role="tabpanel",
             className="tabpanel",
             hidden=True,
-            **{"aria-label": "Table"},
+            **{"aria-label": lang._("Table")},
             children=[
-                html.H2("Table of the selection", className="visually-hidden"),
-                html.Button("Download CSV", id=ids.DOWNLOAD_CSV, className="tool", n_clicks=0),
-                html.Div(id=ids.TABLE, children=table_skeleton()),
+                html.H2(lang._("Table of the selection"), className="visually-hidden"),
+                html.Button(
+                    lang._("Download CSV"), id=ids.DOWNLOAD_CSV, className="tool", n_clicks=0
+                ),
+                html.Div(id=ids.TABLE, children=table_skeleton(lang)),
             ],
         ),
     ]
 
 
-def tour_bar() -> html.Div:
-    """Controls of the guided tour; keys.js maps space, arrows and Escape onto them."""
+def tour_bar(lang: Language) -> html.Div:
+    """Controls of the guided tour; keys.js maps space, arrows and Escape onto them.
+    The arrows are CSS, so they point the way the page reads (right to left in Arabic)."""
     return html.Div(
         className="tour-bar",
         role="group",
-        **{"aria-label": "Guided tour"},
+        **{
+            "aria-label": lang._("Guided tour"),
+            # The pace box's + and − buttons (assets/a11y.js labels them from these).
+            "data-increase": lang._("Increase value"),
+            "data-decrease": lang._("Decrease value"),
+        },
         children=[
-            html.Button("◀ Previous", id=ids.TOUR_PREV, className="tool", n_clicks=0),
-            html.Button("Pause", id=ids.TOUR_PAUSE, className="tool", n_clicks=0),
-            html.Button("Next ▶", id=ids.TOUR_NEXT, className="tool", n_clicks=0),
-            html.Label("Seconds per partner", htmlFor=ids.TOUR_PACE, className="pace-label"),
+            html.Button(lang._("Previous"), id=ids.TOUR_PREV, className="tool prev", n_clicks=0),
+            html.Button(lang._("Pause"), id=ids.TOUR_PAUSE, className="tool", n_clicks=0),
+            html.Button(lang._("Next"), id=ids.TOUR_NEXT, className="tool next", n_clicks=0),
+            html.Label(
+                lang._("Seconds per partner"), htmlFor=ids.TOUR_PACE, className="pace-label"
+            ),
             dcc.Input(
                 id=ids.TOUR_PACE,
                 type="number",
@@ -195,17 +292,17 @@ def tour_bar() -> html.Div:
                 className="pace",
             ),
             html.Span(id=ids.TOUR_STATUS, className="tour-status", role="status"),
-            html.Button("Leave tour", id=ids.TOUR_EXIT, className="tool", n_clicks=0),
-            html.Span("Space: pause · ← →: step · Esc: leave", className="keys-hint"),
+            html.Button(lang._("Leave tour"), id=ids.TOUR_EXIT, className="tool", n_clicks=0),
+            html.Span(lang._("Space: pause · ← →: step · Esc: leave"), className="keys-hint"),
         ],
     )
 
 
-def filters_toggle() -> html.Button:
+def filters_toggle(lang: Language) -> html.Button:
     """On a phone and in an iframe the map comes first and the filters fold away
     behind this button (the style sheet shows it only there)."""
     return html.Button(
-        "Filters",
+        lang._("Filters"),
         id=ids.FILTERS_TOGGLE,
         className="tool filters-toggle",
         n_clicks=0,
@@ -213,19 +310,32 @@ def filters_toggle() -> html.Button:
     )
 
 
-def filters(network: Network, atlas: Atlas) -> html.Aside:
+def filters(network: Network, atlas: Atlas, lang: Language) -> html.Aside:
     """Region, served country, partners, the region-links toggle and "clear all"."""
+    _ = lang._
     return html.Aside(
         id=ids.FILTERS,
         className="filters",
-        **{"aria-label": "Filters"},
+        **{"aria-label": _("Filters")},
         children=[
-            html.H2("Filter", className="filters-title"),
-            *_dropdown("World region", ids.REGION, region_options(network, atlas), "All regions"),
+            html.H2(_("Filter"), className="filters-title"),
             *_dropdown(
-                "Served country", ids.COUNTRY, country_options(network, atlas), "All countries"
+                _("World region"),
+                ids.REGION,
+                region_options(network, atlas, lang),
+                _("All regions"),
+                lang,
             ),
-            *_dropdown("Partners", ids.PARTNERS, partner_options(network), "All partners", True),
+            *_dropdown(
+                _("Served country"),
+                ids.COUNTRY,
+                country_options(network, atlas, lang),
+                _("All countries"),
+                lang,
+            ),
+            *_dropdown(
+                _("Partners"), ids.PARTNERS, partner_options(network), _("All partners"), lang, True
+            ),
             html.Button(
                 id=ids.COUNT_REGIONS_SWITCH,
                 className="switch",
@@ -234,20 +344,21 @@ def filters(network: Network, atlas: Atlas) -> html.Aside:
                 **{"aria-checked": "true"},
                 children=[
                     html.Span(className="switch-track", **{"aria-hidden": "true"}),
-                    html.Span("Count countries inside regions the source names"),
+                    html.Span(_("Count countries inside regions the source names")),
                 ],
             ),
             dcc.Store(id=ids.COUNT_REGIONS, data=True),
             html.P(
-                "On by default. Off: only countries the source names outright.",
-                className="hint",
+                _("On by default. Off: only countries the source names outright."), className="hint"
             ),
-            html.Button("Clear all", id=ids.CLEAR, className="tool clear", n_clicks=0),
+            html.Button(_("Clear all"), id=ids.CLEAR, className="tool clear", n_clicks=0),
         ],
     )
 
 
-def _dropdown(label: str, control: str, options: list[dict], everything: str, multi=False) -> list:
+def _dropdown(
+    label: str, control: str, options: list[dict], everything: str, lang: Language, multi=False
+) -> list:
     """A labelled, searchable dropdown; empty means `everything`."""
     return [
         html.Label(label, htmlFor=control),
@@ -258,5 +369,23 @@ def _dropdown(label: str, control: str, options: list[dict], everything: str, mu
             multi=multi,
             clearable=True,
             searchable=True,
+            **_dropdown_words(lang),
         ),
     ]
+
+
+def _dropdown_words(lang: Language) -> dict:
+    """The dropdown's own texts (Dash writes them in English otherwise)."""
+    _ = lang._
+    return {
+        "labels": {
+            "select_all": _("Select all"),
+            "deselect_all": _("Deselect all"),
+            # {num_selected} is filled in by the dropdown itself.
+            "selected_count": _("{num_selected} selected"),
+            "search": _("Search"),
+            "clear_search": _("Clear search"),
+            "clear_selection": _("Clear selection"),
+            "no_options_found": _("No options found"),
+        }
+    }

@@ -6,7 +6,9 @@ from __future__ import annotations
 from dash import Dash, Input, Output, State, ctx, no_update
 
 from dashboard import tour
+from dashboard.data.language import Language
 from dashboard.state import clamped_pace
+from dashboard.views.text import tour_status
 from dashboard.web import controls, ids
 from dashboard.web.context import Context
 
@@ -61,35 +63,43 @@ def register(app: Dash, context: Context) -> None:
             "pause": Input(ids.TOUR_PAUSE, "n_clicks"),
             "next": Input(ids.TOUR_NEXT, "n_clicks"),
             "started": State(ids.TOUR, "data"),
+            "lang": State(ids.LANG, "data"),
             # Inputs, not State: a filter change moves the tour onto the new selection.
             **controls.inputs(controls.SELECTING),
         },
         prevent_initial_call=True,
     )
-    def run_tour(view, pace, tick, prev, pause, next, started, **filters):
+    def run_tour(view, pace, tick, prev, pause, next, started, lang, **filters):
         """The guided tour: a partner at a time, moved on by the clock or the keys."""
         now = tour.Counts.read({"tick": tick, "prev": prev, "pause": pause, "next": next})
-        return tour_outputs(context, view, pace, now, started, filters)
+        return tour_outputs(context, view, pace, now, started, filters, context.language(lang))
 
 
 def tour_outputs(
-    context: Context, view: object, pace: object, now: tour.Counts, started: object, filters: dict
+    context: Context,
+    view: object,
+    pace: object,
+    now: tour.Counts,
+    started: object,
+    filters: dict,
+    lang: Language,
 ) -> dict:
     """What the tour bar and the clock show for the tour's current step."""
     interval = clamped_pace(pace) * 1000
     started = started if isinstance(started, dict) else {}
-    idle = {"paused": True, "interval": interval, "pause_label": "Pause"}
+    idle = {"paused": True, "interval": interval, "pause_label": lang._("Pause")}
     if not isinstance(view, dict) or view.get("tour") is not True:
         return {**idle, "tour": STOPPED if started.get("active") else no_update, "status": ""}
     order = context.selected(controls.read_state(filters, context.known)).partners
     start = tour.Counts.read(started.get("start"), now) if started.get("active") else None
     step = tour.step(order, now, start)
     if step is None:
-        return {**idle, "tour": no_update, "status": "No partner to tour in this selection."}
+        status = lang._("No partner to tour in this selection.")
+        return {**idle, "tour": no_update, "status": status}
     return {
         "tour": {"active": True, "start": step.start.as_data(), "focus": step.focus},
         "paused": step.paused,
         "interval": interval,
-        "pause_label": "Play" if step.paused else "Pause",
-        "status": step.status(),
+        "pause_label": lang._("Play") if step.paused else lang._("Pause"),
+        "status": tour_status(step.number, step.total, step.paused, lang),
     }

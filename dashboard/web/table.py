@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import json
-
 from dash import ALL, Dash, Input, Output, State, ctx, no_update
 
-from dashboard.views.table import COLUMNS, SORTABLE, csv_filename, link_table, to_csv
+from dashboard.views.table import csv_filename, link_table, to_csv
 from dashboard.web import controls, ids
 from dashboard.web.context import Context
 from dashboard.web.page import TAB_NAMES
 
 # Which column is sorted, which way, on the headers the page drew once (in the
 # browser, so the buttons are never redrawn under a click).
-SHOW_SORT = """function (_rows, sort) {
+SHOW_SORT = """function (_rows, sort, words) {
     const chosen = sort && sort.column, down = sort && sort.descending;
     const outputs = window.dash_clientside.callback_context.outputs_list;
     const state = c => c !== chosen ? "none" : (down ? "descending" : "ascending");
     const arrow = {none: "", ascending: " \u25b2", descending: " \u25bc"};
-    const headings = HEADINGS;
+    const headings = words.headings;
     return [
         outputs[0].map(o => state(o.id.column)),
         outputs[1].map(o => headings[o.id.column] + arrow[state(o.id.column)]),
@@ -73,24 +71,31 @@ def _sorting(app: Dash) -> None:
         return {"column": column, "descending": descending}
 
     app.clientside_callback(
-        SHOW_SORT.replace("HEADINGS", json.dumps({c: COLUMNS[c] for c in SORTABLE})),
+        SHOW_SORT,
         Output({"type": ids.SORT_HEADER, "column": ALL}, "aria-sort"),
         Output({"type": ids.SORT_BUTTON, "column": ALL}, "children"),
         # When the sorted rows arrive, not before: the headers never claim an order
         # the rows under them do not have yet.
         Input(ids.TABLE_BODY, "children"),
         State(ids.SORT, "data"),
+        State(ids.WORDS, "data"),
     )
 
 
 def _download(app: Dash, context: Context) -> None:
     @app.callback(
         Output(ids.DOWNLOAD, "data"),
-        inputs={"clicks": Input(ids.DOWNLOAD_CSV, "n_clicks"), **controls.states()},
+        inputs={
+            "clicks": Input(ids.DOWNLOAD_CSV, "n_clicks"),
+            "lang": State(ids.LANG, "data"),
+            **controls.states(),
+        },
         prevent_initial_call=True,
     )
-    def download_csv(clicks, **values):
-        """The current selection's table as CSV, named after its filters."""
+    def download_csv(clicks, lang, **values):
+        """The current selection's table as CSV, named after its filters; its country
+        and region names in the page's language, beside the ISO codes."""
         state = controls.read_state(values, context.known)
-        table = link_table(context.network, context.atlas, context.selected(state))
+        selection = context.selected(state)
+        table = link_table(context.network, context.atlas, selection, context.language(lang))
         return {"content": to_csv(table), "filename": csv_filename(state), "type": "text/csv"}

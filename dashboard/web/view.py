@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dash import Dash, Input, Output, Patch, State, ctx, no_update
 
+from dashboard.data.language import Language
 from dashboard.state import DEFAULT_PACE, FilterState, Mode, known_value, to_query
 from dashboard.views.cards import card, details
 from dashboard.views.figure import focus_changes
@@ -42,22 +43,26 @@ def register(app: Dash, context: Context) -> None:
             "sort": Input(ids.SORT, "data"),
             "tab": Input(ids.TABS, "data"),
             "drawn": State(ids.DRAWN, "data"),
+            "lang": State(ids.LANG, "data"),
         },
     )
-    def update_view(tour, sort, tab, drawn, **values):
+    def update_view(tour, sort, tab, drawn, lang, **values):
+        lang = context.language(lang)
         mode = controls.read_mode(values)
         state = toured(controls.read_state(values, context.known), mode, tour, context)
         selection = context.selected(state)
         drawing = drawn_for(state, mode)
+        lines = details(context.network, context.atlas, state, selection, lang)
         shown = {
-            "details": render_details(details(context.network, context.atlas, state, selection)),
-            "stage": stage(context, state, mode, selection),
+            "details": render_details(lines),
+            "stage": stage(context, state, mode, selection, lang),
         }
         triggered = set(ctx.triggered_prop_ids)
         if triggered and triggered <= FOCUS_ONLY and drawn == drawing:
             unchanged = dict.fromkeys(OUTPUTS, no_update)
-            return {**unchanged, **shown, "figure": focus_patch(context, state, mode, selection)}
-        whole = context.whole(state, mode)
+            patch = focus_patch(context, state, mode, selection, lang)
+            return {**unchanged, **shown, "figure": patch}
+        whole = context.whole(state, mode, lang)
         return {
             "table": no_update,
             "caption": no_update,
@@ -65,7 +70,7 @@ def register(app: Dash, context: Context) -> None:
             "legend": whole.legend,
             "cards": whole.cards,
             "summary": whole.summary,
-            **(table(context, selection, sort) if tab == "table" else {}),
+            **(table(context, selection, sort, lang) if tab == "table" else {}),
             "drawn": drawing,
             **shown,
         }
@@ -86,9 +91,11 @@ def drawn_for(state: FilterState, mode: Mode) -> str:
     return to_query(state.filters(), Mode(present=mode.present, tour=mode.tour, pace=DEFAULT_PACE))
 
 
-def focus_patch(context: Context, state: FilterState, mode: Mode, selection: Selection) -> Patch:
+def focus_patch(
+    context: Context, state: FilterState, mode: Mode, selection: Selection, lang: Language
+) -> Patch:
     patch = Patch()
-    changes = focus_changes(context.network, context.atlas, state, selection, mode)
+    changes = focus_changes(context.network, context.atlas, state, selection, mode, lang)
     for path, value in changes.items():
         place = patch
         for key in path[:-1]:
@@ -97,16 +104,19 @@ def focus_patch(context: Context, state: FilterState, mode: Mode, selection: Sel
     return patch
 
 
-def stage(context: Context, state: FilterState, mode: Mode, selection: Selection) -> list:
+def stage(
+    context: Context, state: FilterState, mode: Mode, selection: Selection, lang: Language
+) -> list:
     """The partner in focus, large, beside the map in presenter mode."""
     if not mode.present or state.focus not in selection.partners:
         return []
-    return render_stage(card(context.network, context.atlas, state.focus, state))
+    focused = card(context.network, context.atlas, state.focus, state, lang)
+    return render_stage(focused, lang, context.data_lang)
 
 
-def table(context: Context, selection: Selection, sort: object) -> dict:
+def table(context: Context, selection: Selection, sort: object, lang: Language) -> dict:
     """The table's rows and caption, sorted as the visitor chose."""
     sort = sort if isinstance(sort, dict) else {}
-    rows = link_table(context.network, context.atlas, selection)
-    rows = sort_table(rows, sort.get("column"), sort.get("descending"))
-    return {"table": render_rows(rows), "caption": table_caption(rows)}
+    rows = link_table(context.network, context.atlas, selection, lang)
+    rows = sort_table(rows, sort.get("column"), sort.get("descending"), lang)
+    return {"table": render_rows(rows), "caption": table_caption(rows, lang)}

@@ -94,7 +94,7 @@ def test_a_marker_stands_at_each_geocoded_headquarters(page: Page) -> None:
     assert markers == ["AGSCF", "EASC", "Sister Cities Africa", "AIILSG", "CPAFFC"]
     legend = page.locator(f"#{ids.LEGEND}")
     expect(legend).to_contain_text("No headquarters published, so no marker: WCSDA and ACHA.")
-    expect(legend).to_contain_text("reach, not drawn on any country: CPAFFC and WCSDA.")
+    expect(legend).to_contain_text("reach not drawn on any country: CPAFFC and WCSDA.")
 
 
 def test_the_outlines_come_from_the_app_not_a_cdn(page: Page, watch) -> None:

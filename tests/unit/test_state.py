@@ -52,3 +52,17 @@ def test_a_link_with_too_many_parameters_keeps_the_first_fifty_and_says_so() -> 
     parsed = parse_query(query, VALID)
     assert parsed.state.partners == ("EASC",)
     assert parsed.dropped == ("10 parameters past the first 50",)
+
+
+def test_a_link_names_its_language_and_an_unknown_one_is_dropped() -> None:
+    known = Vocabulary(countries=frozenset({"KEN"}), languages=frozenset({"en", "fr", "ar"}))
+    assert parse_query("lang=fr&country=KEN", known).lang == "fr"
+    assert parse_query("lang=AR", known).lang == "ar"
+    dropped = parse_query("lang=de&country=KEN", known)
+    assert (dropped.lang, dropped.dropped, dropped.state.country) == (None, ("lang=de",), "KEN")
+
+
+def test_the_language_leads_the_query_and_the_rest_stays_language_neutral() -> None:
+    query = to_query(FilterState(country="KEN", region="eastern-africa"), lang="ar")
+    assert query == "lang=ar&region=eastern-africa&country=KEN"
+    assert to_query(FilterState(country="KEN")) == "country=KEN"
