@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from dashboard.data.language import code_of
 from dashboard.data.problems import Problem
 
 BOM = b"\xef\xbb\xbf"
@@ -36,8 +37,11 @@ class Table:
     readable: bool = True  # False when the file as a whole could not be read
 
 
-def read_table(path: Path, required: list[str], optional: list[str] = ()) -> Table:
-    """Read `path` as a CSV file with a header row naming `required` (and maybe `optional`)."""
+def read_table(
+    path: Path, required: list[str], optional: list[str] = (), translatable: tuple[str, ...] = ()
+) -> Table:
+    """Read `path` as a CSV file with a header row naming `required` (and maybe
+    `optional`, and `<column>_<language code>` for each of `translatable`)."""
     name = str(path)
     text, problems = _read_text(path, required)
     if text is None:
@@ -54,7 +58,7 @@ def read_table(path: Path, required: list[str], optional: list[str] = ()) -> Tab
 
     header_line, header = rows[0]
     columns = [cell.strip() for cell in header]
-    header_problems = _check_header(name, header_line, columns, required, optional)
+    header_problems = _check_header(name, header_line, columns, required, optional, translatable)
     problems.extend(header_problems)
     if any(p.severity == "error" for p in header_problems):
         return Table(name, [], problems, readable=False)
@@ -145,9 +149,14 @@ def _empty_message(required: list[str]) -> str:
 
 
 def _check_header(
-    name: str, line: int, columns: list[str], required: list[str], optional: list[str]
+    name: str,
+    line: int,
+    columns: list[str],
+    required: list[str],
+    optional: list[str],
+    translatable: tuple[str, ...] = (),
 ) -> list[Problem]:
-    known = [*required, *optional]
+    known = [*required, *optional, *(c for c in columns if translation_of(c, translatable))]
     if not set(columns) & set(known):
         return [
             Problem(
@@ -168,6 +177,11 @@ def _check_header(
         renamed = f" (is '{hint}' meant to be '{column}'?)" if hint else ""
         problems.append(Problem(name, line, f"required column is missing{renamed}", column=column))
     for column in unknown:
+        base, _, code = column.rpartition("_")
+        if base in translatable:
+            message = f"'{code}' is not a language code; write {base}_ and one, e.g. {base}_fr"
+            problems.append(Problem(name, line, message, column=column))
+            continue
         hint = _did_you_mean(column, known)
         suggestion = f"; did you mean '{hint}'?" if hint else f"; known columns: {', '.join(known)}"
         problems.append(Problem(name, line, f"unknown column{suggestion}", column=column))
@@ -195,3 +209,12 @@ def _width_problem(name: str, line: int, cells: list[str], columns: list[str]) -
         f"row has {len(cells)} fields but the header has {len(columns)}; "
         f"missing: {', '.join(columns[len(cells) :])}",
     )
+
+
+def translation_of(column: str, translatable: tuple[str, ...]) -> tuple[str, str] | None:
+    """('name', 'fr') for a column `name_fr`, where `name` is translatable and `fr` a
+    language code (BCP 47's, as Babel knows them); None otherwise."""
+    base, _, code = column.rpartition("_")
+    if base not in translatable or code_of(code) != code.split("-")[0]:
+        return None
+    return base, code

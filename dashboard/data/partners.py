@@ -10,14 +10,17 @@ import pandas as pd
 
 from dashboard.data import schema
 from dashboard.data.countries import country_name
-from dashboard.data.csvfile import Record, read_table
+from dashboard.data.csvfile import Record, read_table, translation_of
+from dashboard.data.language import code_of
 from dashboard.data.problems import Problem
 from dashboard.data.rows import Reporter, resolved_country
 
 
 def load_partners(path: Path, problems: list[Problem]) -> list[dict[str, object]] | None:
     """One dict per partner row; None when the file itself could not be read."""
-    table = read_table(path, schema.PARTNER_REQUIRED, schema.PARTNER_OPTIONAL)
+    table = read_table(
+        path, schema.PARTNER_REQUIRED, schema.PARTNER_OPTIONAL, schema.PARTNER_TRANSLATABLE
+    )
     problems.extend(table.problems)
     if not table.readable:
         return None
@@ -45,9 +48,25 @@ def load_partners(path: Path, problems: list[Problem]) -> list[dict[str, object]
                 **_dates(record, found),
                 "website": _website(record, found),
                 "description": record["description"],
+                "translations": _translations(record, found),
             }
         )
     return partners
+
+
+def _translations(record: Record, found: Reporter) -> dict[tuple[str, str], str]:
+    """The organisation's own translations of the partner's name and description."""
+    given = {}
+    for column, value in record.cells.items():
+        translated = translation_of(column, schema.PARTNER_TRANSLATABLE)
+        if not translated or not value:
+            continue
+        base, code = translated
+        if not record[base]:
+            found(column, f"translates {base}, but {base} itself is empty: write the original")
+        else:
+            given[(base, code_of(code))] = value
+    return given
 
 
 def _headquarters(record: Record, found: Reporter) -> dict[str, object]:

@@ -20,6 +20,11 @@ PARTNER_OPTIONAL = [
     "website",
 ]
 
+# The partner's own words an organisation may give in other languages itself, as
+# `name_fr`, `description_ar`: the page shows them in that language; nothing here is
+# ever machine-translated.
+PARTNER_TRANSLATABLE = ("name", "description")
+
 SERVED_REQUIRED = ["partner_id", "words", "basis", "place"]
 
 AREA_REQUIRED = ["area", "definition"]
@@ -72,6 +77,7 @@ PARTNER_COLUMNS = [
     "latitude",  # from the geocode cache; NaN where not geocoded
     "longitude",
     "geocode_source",
+    "translations",  # {(column, language code): words}: the organisation's own translations
 ]
 LINK_COLUMNS = ["partner_id", "iso3", "basis", "words", "area"]
 STATEMENT_COLUMNS = ["partner_id", "words", "basis", "place", "countries"]
