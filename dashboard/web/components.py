@@ -72,9 +72,9 @@ def _marker_list(legend: Legend, lang: Language, data_lang: str) -> html.Ul:
             html.Li(
                 [
                     _swatch(item.symbol, item.colour),
-                    html.Abbr(item.label, title=item.name, lang=data_lang)
+                    html.Abbr(item.label, title=item.name, lang=data_lang, dir="auto")
                     if item.label != item.name
-                    else html.Span(item.label, lang=data_lang),
+                    else html.Span(item.label, lang=data_lang, dir="auto"),
                 ]
             )
             for item in legend.items
@@ -142,7 +142,9 @@ def _card_title(card: Card, lang: Language, data_lang: str) -> html.Button:
         **{"aria-pressed": "true" if card.focused else "false"},
         children=[
             _swatch(card.symbol, card.colour),
-            html.Span([html.Span(card.name, className="name"), " ", acronym], lang=data_lang),
+            html.Span(
+                [html.Span(card.name, className="name"), " ", acronym], lang=data_lang, dir="auto"
+            ),
         ],
     )
 
@@ -192,7 +194,7 @@ def _description(paragraphs: tuple[str, ...], lang: Language, data_lang: str) ->
     return html.Div(
         [
             source_language_note(lang, data_lang),
-            html.Div([html.P(first), *(more if rest else [])], lang=data_lang),
+            html.Div([html.P(first), *(more if rest else [])], lang=data_lang, dir="auto"),
         ],
         className="description",
     )
@@ -213,7 +215,9 @@ def _served(card: Card, lang: Language, data_lang: str, expanded: bool = False) 
         summary = lang._("{basis}: {countries}").format(
             basis=group.heading, countries=countries(len(group.countries), lang)
         )
-        source = _split(lang._("Source: {words}"), "words", html.Q(group.words, lang=data_lang))
+        source = _split(
+            lang._("Source: {words}"), "words", html.Q(group.words, lang=data_lang, dir="auto")
+        )
         parts.append(
             html.Details(
                 [
@@ -226,14 +230,16 @@ def _served(card: Card, lang: Language, data_lang: str, expanded: bool = False) 
         )
     for words in card.worldwide:
         reach = _split(
-            lang._("no countries named: {words}"), "words", html.Q(words, lang=data_lang)
+            lang._("no countries named: {words}"),
+            "words",
+            html.Q(words, lang=data_lang, dir="auto"),
         )
         parts.append(html.P([_badge(lang), " ", *reach], className="worldwide"))
     for words in card.other_words:
         also = _split(
             lang._("Also, in words that name no country: {words}"),
             "words",
-            html.Q(words, lang=data_lang),
+            html.Q(words, lang=data_lang, dir="auto"),
         )
         parts.append(html.P(also, className="source"))
     if len(parts) == 1:

@@ -93,8 +93,8 @@ def header(site: Site, lang: Language, languages: dict[str, Language]) -> html.H
         children=[
             html.Div(
                 [
-                    html.H1(title, lang=data_lang),
-                    html.P(note, className="note", lang=data_lang) if note else None,
+                    html.H1(title, lang=data_lang, dir="auto"),
+                    html.P(note, className="note", lang=data_lang, dir="auto") if note else None,
                 ],
                 className="titles",
             ),
