@@ -14,7 +14,7 @@ from dashboard.state import FilterState
 from dashboard.views.selection import select
 from dashboard.views.summary import summary
 from dashboard.web import ids
-from tests.support.chromium import PHONE
+from tests.support.chromium import PHONE, TRANSFERRED
 from tests.support.paths import BUNDLED_DATA
 
 # Link code -> (catalog locale, html lang, dir, Kenya as CLDR names it)
@@ -127,3 +127,10 @@ def test_arabic_mirrors_the_page_without_overflowing(visit, viewport: dict) -> N
         assert filters["x"] > map_box["x"] + map_box["width"] - 1, "filters on the map's right"
         summary_box = page.locator(f"#{ids.SUMMARY}").bounding_box()
         assert summary_box["x"] + summary_box["width"] > map_box["x"] + map_box["width"] - 20
+
+
+@pytest.mark.parametrize("code", ["ar", "zh", "ru"])
+def test_a_first_load_in_any_language_stays_under_a_megabyte(visit, code: str) -> None:
+    page = visit(f"/?lang={code}")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(TRANSFERRED) < 1_000_000

@@ -1,0 +1,148 @@
+"""What a change of language costs the server, beside a change of filter.
+
+A change of language is a page load in that language: the chooser's links are plain
+`?lang=xx` (they work without script and for crawlers), so the server sends the
+page, its layout and the answers to the page's first callbacks. A filter change is
+one map callback. Both are measured against the Procfile's gunicorn on the bundled
+data, from requests captured once in Chromium and replayed over HTTP:
+
+    .venv/bin/python -m bench.languages                 # 60 rounds, prints a table
+    .venv/bin/python -m bench.languages --rounds 200 --out docs/LANGUAGES-results.md
+
+Each round of the switch cycles to the next language, so every answer is one a
+worker may have memoised once per language and view; the first round per language
+(built afresh) is reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+import urllib.request
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from playwright.sync_api import sync_playwright
+
+from bench.replay import post
+from tests.support.chromium import DESKTOP, MAP_DRAWN, launch
+from tests.support.paths import BUNDLED_DATA
+from tests.support.servers import start_gunicorn, stop
+
+CODES = ("ar", "en", "es", "fr", "ru", "zh")
+VIEW = "/?country=KEN"
+COUNTRIES = ("KEN", "UGA", "TZA", "NGA", "GHA", "ETH", "MEX", "CHN", "IND", "ZAF")
+
+
+def capture_load(url: str) -> list[tuple[str, dict]]:
+    """The callback requests the page makes while it loads (path, body)."""
+    seen: list[tuple[str, dict]] = []
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = browser.new_page(viewport=DESKTOP)
+        page.on(
+            "request",
+            lambda r: (
+                seen.append((r.url.removeprefix(url), json.loads(r.post_data)))
+                if "_dash-update-component" in r.url
+                else None
+            ),
+        )
+        page.goto(url + VIEW)
+        page.wait_for_selector(MAP_DRAWN, state="attached", timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    return seen
+
+
+def in_language(body: dict, code: str) -> bytes:
+    """A captured callback as a page in another language would send it."""
+    changed = json.loads(json.dumps(body))
+    for item in [*changed.get("inputs", []), *changed.get("state", [])]:
+        if isinstance(item, dict) and item.get("id") == "lang":
+            item["value"] = code
+    return json.dumps(changed).encode()
+
+
+def with_country(body: dict, iso3: str) -> bytes:
+    changed = json.loads(json.dumps(body))
+    for item in changed["inputs"]:
+        if isinstance(item, dict) and item.get("id") == "filter-country":
+            item["value"] = iso3
+    changed["changedPropIds"] = ["filter-country.value"]
+    return json.dumps(changed).encode()
+
+
+def get(url: str, path: str, referer: str | None = None) -> float:
+    request = urllib.request.Request(url + path, headers={"Referer": referer} if referer else {})
+    started = time.perf_counter()
+    with urllib.request.urlopen(request, timeout=60) as response:
+        response.read()
+    return time.perf_counter() - started
+
+
+def switch_ms(url: str, loads: list[tuple[str, dict]], code: str) -> float:
+    """Server time of one change of language: page, layout, and the load's callbacks."""
+    page = f"/?lang={code}&country=KEN"
+    seconds = get(url, page) + get(url, "/_dash-layout", referer=url + page)
+    for path, body in loads:
+        seconds += post(url, path, in_language(body, code))[0]
+    return seconds * 1000
+
+
+def filter_ms(url: str, path: str, body: dict, iso3: str) -> float:
+    return post(url, path, with_country(body, iso3))[0] * 1000
+
+
+def measure(rounds: int) -> dict:
+    with TemporaryDirectory() as tmp:
+        server = start_gunicorn(BUNDLED_DATA, Path(tmp) / "gunicorn.log")
+        try:
+            loads = capture_load(server.url)
+            path, view = next((p, b) for p, b in loads if "map.figure" in b["output"])
+            first = {code: switch_ms(server.url, loads, code) for code in CODES}
+            switches = [switch_ms(server.url, loads, CODES[i % 6]) for i in range(rounds)]
+            filters = [filter_ms(server.url, path, view, COUNTRIES[i % 10]) for i in range(rounds)]
+        finally:
+            stop(server)
+    return {
+        "callbacks_on_load": len(loads),
+        "switch_first_ms": first,
+        "switch_p50_ms": statistics.median(switches),
+        "filter_p50_ms": statistics.median(filters),
+        "rounds": rounds,
+    }
+
+
+def report(result: dict) -> str:
+    first = ", ".join(f"{c} {ms:.1f}" for c, ms in result["switch_first_ms"].items())
+    return "\n".join(
+        [
+            f"Bundled data (7 partners), {result['rounds']} rounds, server time p50 in ms:",
+            "",
+            "| interaction | what the server answers | p50 ms |",
+            "| --- | --- | ---: |",
+            f"| change of served country | the map callback | {result['filter_p50_ms']:.1f} |",
+            f"| change of language | page, layout and {result['callbacks_on_load']} "
+            f"callbacks of a page load | {result['switch_p50_ms']:.1f} |",
+            "",
+            f"First switch into each language (built afresh): {first} ms.",
+        ]
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=60)
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args()
+    text = report(measure(args.rounds))
+    print(text)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
