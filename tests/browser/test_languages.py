@@ -13,6 +13,7 @@ from dashboard.network import load_network
 from dashboard.state import FilterState
 from dashboard.views.selection import select
 from dashboard.views.summary import summary
+from dashboard.views.text import tour_status
 from dashboard.web import ids
 from tests.support.chromium import PHONE, TRANSFERRED
 from tests.support.paths import BUNDLED_DATA
@@ -134,3 +135,21 @@ def test_a_first_load_in_any_language_stays_under_a_megabyte(visit, code: str) -
     page = visit(f"/?lang={code}")
     page.wait_for_load_state("networkidle")
     assert page.evaluate(TRANSFERRED) < 1_000_000
+
+
+def test_the_tour_steps_in_arabic(visit) -> None:
+    page = visit("/?lang=ar&mode=present&tour=1", {"width": 1024, "height": 768})
+    status = page.locator(f"#{ids.TOUR_STATUS}")
+    arabic = language("ar")
+    expect(status).to_have_text(tour_status(1, 7, False, arabic), timeout=15_000)
+    page.keyboard.press("Space")
+    expect(status).to_have_text(tour_status(1, 7, True, arabic))
+    page.keyboard.press("ArrowRight")
+    expect(status).to_have_text(tour_status(2, 7, True, arabic))
+    expect(page.locator(f"#{ids.STAGE} .card")).to_have_count(1)
+
+
+def test_an_embedded_map_in_arabic_fits_its_frame(visit) -> None:
+    page = visit("/?lang=ar&embed=1", {"width": 800, "height": 500})
+    assert page.evaluate(NO_OVERFLOW)
+    expect(page.locator(f"#{ids.FILTERS_TOGGLE}")).to_have_text(language("ar")._("Filters"))
