@@ -46,7 +46,7 @@ def map_figure(
         how="left",
     )
     max_count = int(counts["partners"].max()) if len(counts) else 1
-    hover = _country_hover(network, selection.links, counts)
+    hover = _country_hover(network, selection, counts)
     shaped = counts[counts["shaped"]]
     dots = counts[~counts["shaped"] & counts["latitude"].notna()]
     data = [
@@ -245,13 +245,17 @@ def _country_points(counts: pd.DataFrame, hover: pd.Series) -> dict:
     }
 
 
-def _country_hover(network: Network, links: pd.DataFrame, counts: pd.DataFrame) -> pd.Series:
+def _country_hover(network: Network, selection: Selection, counts: pd.DataFrame) -> pd.Series:
     """Per country: its name, how many partners serve it, and each with its basis (the
     first HOVER_PARTNERS of them, then how many more)."""
-    lines = _hover_lines(network, links)
-    frame = pd.DataFrame({"iso3": links["iso3"].to_numpy(), "line": lines.to_numpy()})
-    listed = frame.groupby("iso3", sort=False).head(HOVER_PARTNERS)
-    joined = listed.groupby("iso3", sort=False)["line"].agg("<br>".join)
+    # Only the links a hover lists are worded, read off network.py's grouping by country.
+    listed = network.by_country.grouped(selection.rows).head(HOVER_PARTNERS)
+    lines = _hover_lines(network, network.links.iloc[listed.members]).to_numpy()
+    joined = pd.Series(
+        ["<br>".join(group) for group in listed.split(lines)],
+        index=network.by_country.codes[listed.keys],
+        dtype=object,
+    )
     counts = counts.set_index("iso3")
     noun = np.where(counts["partners"] == 1, " partner", " partners")
     heads = "<b>" + counts["name"].map(escape) + "</b><br>" + counts["partners"].astype(str) + noun

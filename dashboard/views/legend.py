@@ -40,7 +40,7 @@ class Legend:
 
 def legend(network: Network, selection: Selection) -> Legend:
     """The marker legend for the partners in view, in the data's order."""
-    in_view = network.partners.loc[list(selection.partners)]
+    in_view = network.partners.iloc[selection.in_view]
     placed = in_view[in_view["latitude"].notna()]
     grouped = len(placed) > MAX_DISTINCT_MARKERS
     items = ()
@@ -51,7 +51,7 @@ def legend(network: Network, selection: Selection) -> Legend:
         )
     return Legend(
         items=items,
-        places=len(placed.groupby(["latitude", "longitude"])) if grouped else 0,
+        places=len(network.places.grouped(selection.in_view).keys) if grouped else 0,
         placed=len(placed),
         unplaced=_unplaced(network, in_view[in_view["latitude"].isna()]),
         worldwide=tuple(network.labels(selection.worldwide)),

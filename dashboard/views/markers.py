@@ -21,18 +21,24 @@ def headquarters(
 ) -> list[dict]:
     """A trace per partner, each with its own colour and symbol, while there are few;
     past MAX_DISTINCT_MARKERS, one trace with a marker per place sized by its count."""
-    partners = network.partners.loc[list(selection.partners)]
+    if _placed(network, selection) > MAX_DISTINCT_MARKERS:
+        return [_places(network, selection, big)]
+    partners = network.partners.iloc[selection.in_view]
     shown = partners[partners["latitude"].notna()]
-    if len(shown) > MAX_DISTINCT_MARKERS:
-        return [_places(shown, big)]
     return [_marker(partner, focus, big) for partner in shown.itertuples(index=False)]
 
 
 def marked(network: Network, selection: Selection) -> list[str]:
     """The partners with a marker trace of their own, in slot order from MARKERS."""
-    partners = network.partners.loc[list(selection.partners)]
-    placed = partners.index[partners["latitude"].notna()]
-    return list(placed) if len(placed) <= MAX_DISTINCT_MARKERS else []
+    if _placed(network, selection) > MAX_DISTINCT_MARKERS:
+        return []
+    partners = network.partners.iloc[selection.in_view]
+    return list(partners.index[partners["latitude"].notna()])
+
+
+def _placed(network: Network, selection: Selection) -> int:
+    """How many partners in view have a marker."""
+    return int((network.places.of[selection.in_view] >= 0).sum())
 
 
 def marker_opacity(pid: str, focus: str | None) -> float:
@@ -67,42 +73,40 @@ def _marker(partner, focus: str | None, big: bool) -> dict:
     }
 
 
-def _places(shown: pd.DataFrame, big: bool) -> dict:
+def _places(network: Network, selection: Selection, big: bool) -> dict:
     """Headquarters grouped by place: one marker each, its area by how many are there."""
-    grouped = shown.groupby(["latitude", "longitude"], sort=True)
-    places = grouped.agg(
-        count=("id", "size"),
-        first=("id", "first"),
-        city=("hq_city", "first"),
-        country=("hq_country_name", "first"),
-    ).reset_index()
-    first = shown.groupby(["latitude", "longitude"], sort=True).head(5)
-    first = first.assign(label=first["label"].map(escape))
-    names = first.groupby(["latitude", "longitude"], sort=True)["label"].agg(", ".join)
-    more = places["count"] - 5
+    # Grouped once at start-up (network.places); here only the partners in view are read.
+    grouped = network.places.grouped(selection.in_view)
+    partners = network.partners
+    first = partners.iloc[grouped.firsts()]
+    listed = grouped.head(5)
+    labels = partners["label"].to_numpy()[listed.members]
+    names = [", ".join(escape(label) for label in group) for group in listed.split(labels)]
+    count = pd.Series(grouped.sizes)
+    more = count - 5
     text = (
         "<b>"
-        + (places["city"] + ", " + places["country"]).map(escape)
+        + (first["hq_city"] + ", " + first["hq_country_name"]).map(escape).to_numpy()
         + "</b><br>"
-        + places["count"].astype(str)
+        + count.astype(str)
         + " partners' headquarters<br>"
-        + names.to_numpy()
+        + names
         + np.where(more > 0, " and " + more.astype(str) + " more", "")
     )
     return {
         "type": "scattergeo",
         "name": "headquarters",
-        "lat": places["latitude"].tolist(),
-        "lon": places["longitude"].tolist(),
+        "lat": first["latitude"].tolist(),
+        "lon": first["longitude"].tolist(),
         "mode": "markers",
         "marker": {
-            "size": (np.sqrt(places["count"]) * (7 if big else 5) + 4).round(1).tolist(),
+            "size": (np.sqrt(count) * (7 if big else 5) + 4).round(1).tolist(),
             "color": style.PLACE_COLOUR,
             "opacity": 0.85,
             "line": {"color": "#ffffff", "width": 1},
         },
         # A click on a place with one partner focuses it; a busier place has no single id.
-        "customdata": np.where(places["count"] == 1, places["first"], "").tolist(),
+        "customdata": np.where(count == 1, first.index, "").tolist(),
         "text": text.tolist(),
         "hovertemplate": "%{text}<extra></extra>",
     }
