@@ -116,6 +116,9 @@ class Network:
     by_country: CountryLinks
     places: Places
     worldwide_mask: np.ndarray  # per partner: whether it states worldwide reach
+    # The partners' rows as named tuples, in network order: a view that reads partners
+    # one by one (a marker, a legend item each) takes them here, not from the frame.
+    records: tuple
     empty: str = NOT_RECORDED  # what an empty fact means here (dashboard.toml's `empty`)
     filled: frozenset[str] = frozenset()  # optional facts at least one partner has
 
@@ -188,6 +191,7 @@ def build_network(tables: Tables, empty: str = NOT_RECORDED) -> Network:
         by_country=_country_links(tables.links, partners.index),
         places=_places(partners),
         worldwide_mask=partners.index.isin(list(worldwide)),
+        records=tuple(partners.itertuples(index=False)),
         statement_rows=statements.groupby("partner_id", sort=False).indices,
         empty=NOT_PUBLISHED if empty == NOT_PUBLISHED else NOT_RECORDED,
         filled=frozenset(

@@ -45,10 +45,8 @@ def legend(network: Network, selection: Selection) -> Legend:
     grouped = len(placed) > MAX_DISTINCT_MARKERS
     items = ()
     if not grouped:
-        items = tuple(
-            LegendItem(p.id, p.label, p.name, p.colour, p.symbol)
-            for p in placed.itertuples(index=False)
-        )
+        records = (network.records[i] for i in placed["position"])
+        items = tuple(LegendItem(p.id, p.label, p.name, p.colour, p.symbol) for p in records)
     return Legend(
         items=items,
         places=len(network.places.grouped(selection.in_view).keys) if grouped else 0,

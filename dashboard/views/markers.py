@@ -23,22 +23,24 @@ def headquarters(
     past MAX_DISTINCT_MARKERS, one trace with a marker per place sized by its count."""
     if _placed(network, selection) > MAX_DISTINCT_MARKERS:
         return [_places(network, selection, big)]
-    partners = network.partners.iloc[selection.in_view]
-    shown = partners[partners["latitude"].notna()]
-    return [_marker(partner, focus, big) for partner in shown.itertuples(index=False)]
+    return [_marker(network.records[i], focus, big) for i in _with_place(network, selection)]
 
 
 def marked(network: Network, selection: Selection) -> list[str]:
     """The partners with a marker trace of their own, in slot order from MARKERS."""
     if _placed(network, selection) > MAX_DISTINCT_MARKERS:
         return []
-    partners = network.partners.iloc[selection.in_view]
-    return list(partners.index[partners["latitude"].notna()])
+    return list(network.ids[_with_place(network, selection)])
 
 
 def _placed(network: Network, selection: Selection) -> int:
     """How many partners in view have a marker."""
     return int((network.places.of[selection.in_view] >= 0).sum())
+
+
+def _with_place(network: Network, selection: Selection) -> np.ndarray:
+    """The positions of the partners in view with a marker, in network order."""
+    return selection.in_view[network.places.of[selection.in_view] >= 0]
 
 
 def marker_opacity(pid: str, focus: str | None) -> float:
