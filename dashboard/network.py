@@ -7,6 +7,7 @@ partner up instead of recomputing it, and a memo may key on the network itself.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -191,7 +192,7 @@ def build_network(tables: Tables, empty: str = NOT_RECORDED) -> Network:
         by_country=_country_links(tables.links, partners.index),
         places=_places(partners),
         worldwide_mask=partners.index.isin(list(worldwide)),
-        records=tuple(partners.itertuples(index=False)),
+        records=_records(partners),
         statement_rows=statements.groupby("partner_id", sort=False).indices,
         empty=NOT_PUBLISHED if empty == NOT_PUBLISHED else NOT_RECORDED,
         filled=frozenset(
@@ -223,6 +224,14 @@ def _with_derived_facts(partners: pd.DataFrame) -> pd.DataFrame:
     )
     derived.index = pd.Index(partners["id"].to_numpy(), name=None)
     return derived
+
+
+def _records(partners: pd.DataFrame) -> tuple:
+    """The partners' rows as named tuples (what itertuples gives, built column by column:
+    itertuples takes a quarter of a second on 10,000 partners)."""
+    record = namedtuple("Partner", partners.columns)
+    columns = [partners[column].tolist() for column in partners.columns]
+    return tuple(record._make(row) for row in zip(*columns, strict=True))
 
 
 def _country_links(links: pd.DataFrame, ids: pd.Index) -> CountryLinks:
