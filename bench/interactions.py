@@ -54,15 +54,45 @@ def capture(page: Page, steps: list[Interaction]) -> None:
     region_name = atlas.region(region.values[0]).name
     grab(region, lambda: choose(page, region.control, region_name))
     page.click("#filter-clear")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     country_name = atlas.countries.loc[country.values[0], "name"]
     grab(country, lambda: choose(page, country.control, country_name))
     page.click("#filter-clear")
     # The focus click must meet the figure drawn for the cleared filters, as a
-    # person's would: on a big network that answer takes a moment to arrive.
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(1000)
+    # person's would: on a big network that answer takes a moment to arrive. Clicked
+    # before, it is answered with the whole figure, rightly (the map on the page is
+    # not the one the focus would patch), and every replay of it would be too.
+    settle(page)
     grab(focus, lambda: page.locator("#cards .card-title").first.click())
+
+
+def settle(page: Page, quiet_ms: int = 700, seconds: float = 120) -> None:
+    """Wait until no callback request has been in flight for `quiet_ms`. (Playwright's
+    "networkidle" is a state of the page's load: once reached, waiting returns at once.)"""
+    pending: set = set()
+    last = [time.monotonic()]
+
+    def started(request) -> None:
+        if UPDATE in request.url:
+            pending.add(request)
+            last[0] = time.monotonic()
+
+    def ended(request) -> None:
+        pending.discard(request)
+        last[0] = time.monotonic()
+
+    page.on("request", started)
+    page.on("requestfinished", ended)
+    page.on("requestfailed", ended)
+    page.wait_for_timeout(100)  # the click's first request is on its way
+    deadline = time.monotonic() + seconds
+    while pending or time.monotonic() - last[0] < quiet_ms / 1000:
+        if time.monotonic() > deadline:
+            raise RuntimeError("the page did not settle")
+        page.wait_for_timeout(50)
+    for event, handler in (("request", started), ("requestfinished", ended)):
+        page.remove_listener(event, handler)
+    page.remove_listener("requestfailed", ended)
 
 
 def _grabber(page: Page) -> Callable[[Interaction, Callable[[], None]], None]:

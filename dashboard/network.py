@@ -7,6 +7,7 @@ partner up instead of recomputing it, and a memo may key on the network itself.
 
 from __future__ import annotations
 
+from collections import namedtuple
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,77 @@ PARTNER_SYMBOLS = (
 )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Groups:
+    """Some members of groups formed at start-up, group by group: what pandas' groupby
+    would give, read off an order sorted once instead of grouped again per view."""
+
+    keys: np.ndarray  # the groups with members, ascending
+    sizes: np.ndarray  # how many members each has
+    members: np.ndarray  # the members, group by group, each group's in the order kept
+
+    def firsts(self) -> np.ndarray:
+        """Each group's first member."""
+        return self.members[np.cumsum(self.sizes) - self.sizes]
+
+    def head(self, most: int) -> Groups:
+        """The first `most` members of each group."""
+        starts = np.cumsum(self.sizes) - self.sizes
+        rank = np.arange(len(self.members)) - np.repeat(starts, self.sizes)
+        kept = self.members[rank < most]
+        return Groups(keys=self.keys, sizes=np.minimum(self.sizes, most), members=kept)
+
+    def split(self, values: np.ndarray) -> list[np.ndarray]:
+        """Values given one per member, as one array per group."""
+        return np.split(values, np.cumsum(self.sizes)[:-1]) if len(self.keys) else []
+
+
+def groups(order: np.ndarray, group_of: np.ndarray, chosen: np.ndarray) -> Groups:
+    """The chosen members (a mask) of the groups `group_of` assigns, `order` being every
+    member sorted by group."""
+    members = order[chosen[order]]
+    keys, sizes = np.unique(group_of[members], return_counts=True)
+    return Groups(keys=keys, sizes=sizes, members=members)
+
+
+@dataclass(frozen=True)
+class CountryLinks:
+    """The links as arrays, grouped by served country once at start-up: a view selects
+    links with a mask and reads them country by country without grouping again."""
+
+    codes: pd.Index  # the served countries (ISO3), sorted
+    country: np.ndarray  # per link: its country's position in `codes`
+    partner: np.ndarray  # per link: its partner's position in the network
+    named: np.ndarray  # per link: whether the source names the country outright
+    order: np.ndarray  # link positions, sorted by country, then in the links' order
+
+    def member_links(self, members) -> np.ndarray:
+        """Which links serve one of these countries, as a mask over the links."""
+        return self.codes.isin(list(members))[self.country]
+
+    def grouped(self, rows: np.ndarray) -> Groups:
+        """These links (positions), country by country, each country's in link order."""
+        return groups(self.order, self.country, _mask(len(self.country), rows))
+
+
+@dataclass(frozen=True)
+class Places:
+    """Headquarters grouped by place (the same coordinates) once at start-up."""
+
+    of: np.ndarray  # per partner: its place's number (in coordinate order), -1 if unplaced
+    order: np.ndarray  # positions of the partners with a place, by place, then network order
+
+    def grouped(self, partners: np.ndarray) -> Groups:
+        """These partners (positions) with a place, place by place, in network order."""
+        return groups(self.order, self.of, _mask(len(self.of), partners))
+
+
+def _mask(size: int, positions: np.ndarray) -> np.ndarray:
+    mask = np.zeros(size, dtype=bool)
+    mask[positions] = True
+    return mask
+
+
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: views memoise on it
 class Network:
     """Partners (indexed by id, in source order), links (partner x served country, with
@@ -42,6 +114,12 @@ class Network:
     worldwide: frozenset[str]  # partners whose source states worldwide reach
     link_rows: dict[str, np.ndarray]  # partner id -> positions of its rows in `links`
     statement_rows: dict[str, np.ndarray]  # likewise in `statements`
+    by_country: CountryLinks
+    places: Places
+    worldwide_mask: np.ndarray  # per partner: whether it states worldwide reach
+    # The partners' rows as named tuples, in network order: a view that reads partners
+    # one by one (a marker, a legend item each) takes them here, not from the frame.
+    records: tuple
     empty: str = NOT_RECORDED  # what an empty fact means here (dashboard.toml's `empty`)
     filled: frozenset[str] = frozenset()  # optional facts at least one partner has
 
@@ -103,13 +181,18 @@ def build_network(tables: Tables, empty: str = NOT_RECORDED) -> Network:
     """The network of a validated data folder, with each partner's derived facts;
     `empty` is what an empty fact means there (see dashboard.toml's `empty`)."""
     statements = tables.statements
-    worldwide = statements.loc[statements["basis"] == Basis.WORLDWIDE, "partner_id"]
+    worldwide = frozenset(statements.loc[statements["basis"] == Basis.WORLDWIDE, "partner_id"])
+    partners = _with_derived_facts(tables.partners)
     return Network(
-        partners=_with_derived_facts(tables.partners),
+        partners=partners,
         links=tables.links,
         statements=statements,
-        worldwide=frozenset(worldwide),
+        worldwide=worldwide,
         link_rows=tables.links.groupby("partner_id", sort=False).indices,
+        by_country=_country_links(tables.links, partners.index),
+        places=_places(partners),
+        worldwide_mask=partners.index.isin(list(worldwide)),
+        records=_records(partners),
         statement_rows=statements.groupby("partner_id", sort=False).indices,
         empty=NOT_PUBLISHED if empty == NOT_PUBLISHED else NOT_RECORDED,
         filled=frozenset(
@@ -141,3 +224,32 @@ def _with_derived_facts(partners: pd.DataFrame) -> pd.DataFrame:
     )
     derived.index = pd.Index(partners["id"].to_numpy(), name=None)
     return derived
+
+
+def _records(partners: pd.DataFrame) -> tuple:
+    """The partners' rows as named tuples (what itertuples gives, built column by column:
+    itertuples takes a quarter of a second on 10,000 partners)."""
+    record = namedtuple("Partner", partners.columns)
+    columns = [partners[column].tolist() for column in partners.columns]
+    return tuple(record._make(row) for row in zip(*columns, strict=True))
+
+
+def _country_links(links: pd.DataFrame, ids: pd.Index) -> CountryLinks:
+    country, codes = pd.factorize(links["iso3"], sort=True)
+    return CountryLinks(
+        codes=pd.Index(codes),
+        country=country,
+        partner=ids.get_indexer(links["partner_id"]),
+        named=(links["basis"] == Basis.NAMED).to_numpy(),
+        order=np.argsort(country, kind="stable"),
+    )
+
+
+def _places(partners: pd.DataFrame) -> Places:
+    placed = partners["latitude"].notna().to_numpy()
+    coordinates = pd.MultiIndex.from_arrays([partners["latitude"], partners["longitude"]])
+    place, _ = pd.factorize(coordinates[placed], sort=True)
+    of = np.full(len(partners), -1)
+    of[placed] = place
+    positions = np.flatnonzero(placed)
+    return Places(of=of, order=positions[np.argsort(place, kind="stable")])

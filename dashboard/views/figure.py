@@ -50,7 +50,7 @@ def map_figure(
     places = places.assign(name=country_names(atlas, lang))
     counts = selection.counts.merge(places, left_on="iso3", right_index=True, how="left")
     max_count = int(counts["partners"].max()) if len(counts) else 1
-    hover = _country_hover(network, selection.links, counts, lang)
+    hover = _country_hover(network, selection, counts, lang)
     shaped = counts[counts["shaped"]]
     dots = counts[~counts["shaped"] & counts["latitude"].notna()]
     data = [
@@ -267,14 +267,18 @@ def _country_points(counts: pd.DataFrame, hover: pd.Series) -> dict:
 
 
 def _country_hover(
-    network: Network, links: pd.DataFrame, counts: pd.DataFrame, lang: Language
+    network: Network, selection: Selection, counts: pd.DataFrame, lang: Language
 ) -> pd.Series:
     """Per country: its name, how many partners serve it, and each with its basis (the
     first HOVER_PARTNERS of them, then how many more)."""
-    lines = _hover_lines(network, links, lang)
-    frame = pd.DataFrame({"iso3": links["iso3"].to_numpy(), "line": lines.to_numpy()})
-    listed = frame.groupby("iso3", sort=False).head(HOVER_PARTNERS)
-    joined = listed.groupby("iso3", sort=False)["line"].agg("<br>".join)
+    # Only the links a hover lists are worded, read off network.py's grouping by country.
+    listed = network.by_country.grouped(selection.rows).head(HOVER_PARTNERS)
+    lines = _hover_lines(network, network.links.iloc[listed.members], lang).to_numpy()
+    joined = pd.Series(
+        ["<br>".join(group) for group in listed.split(lines)],
+        index=network.by_country.codes[listed.keys],
+        dtype=object,
+    )
     counts = counts.set_index("iso3")
     worded = {n: escape(partners(n, lang), False) for n in counts["partners"].unique()}
     heads = "<b>" + counts["name"].map(escape) + "</b><br>" + counts["partners"].map(worded)

@@ -41,18 +41,16 @@ class Legend:
 
 def legend(network: Network, selection: Selection) -> Legend:
     """The marker legend for the partners in view, in the data's order."""
-    in_view = network.partners.loc[list(selection.partners)]
+    in_view = network.partners.iloc[selection.in_view]
     placed = in_view[in_view["latitude"].notna()]
     grouped = len(placed) > MAX_DISTINCT_MARKERS
     items = ()
     if not grouped:
-        items = tuple(
-            LegendItem(p.id, p.label, p.name, p.colour, p.symbol)
-            for p in placed.itertuples(index=False)
-        )
+        records = (network.records[i] for i in placed["position"])
+        items = tuple(LegendItem(p.id, p.label, p.name, p.colour, p.symbol) for p in records)
     return Legend(
         items=items,
-        places=len(placed.groupby(["latitude", "longitude"])) if grouped else 0,
+        places=len(network.places.grouped(selection.in_view).keys) if grouped else 0,
         placed=len(placed),
         unplaced=_unplaced(network, in_view[in_view["latitude"].isna()]),
         worldwide=tuple(network.labels(selection.worldwide)),

@@ -30,33 +30,35 @@ def headquarters(
 ) -> list[dict]:
     """A trace per partner, each with its own colour and symbol, while there are few;
     past MAX_DISTINCT_MARKERS, one trace with a marker per place sized by its count."""
-    partners = network.partners.loc[list(selection.partners)]
-    shown = partners[partners["latitude"].notna()]
-    shown = shown.assign(place=_place_names(shown, atlas, lang))
-    if len(shown) > MAX_DISTINCT_MARKERS:
-        return [_places(shown, big, lang)]
-    return [_marker(partner, focus, big, lang) for partner in shown.itertuples(index=False)]
+    if _placed(network, selection) > MAX_DISTINCT_MARKERS:
+        return [_places(network, atlas, selection, big, lang)]
+    return [
+        _marker(network.records[i], atlas, focus, big, lang)
+        for i in _with_place(network, selection)
+    ]
 
 
-def _place_names(partners: pd.DataFrame, atlas: Atlas, lang: Language) -> pd.Series:
+def _place_name(city: str, iso3: str, atlas: Atlas, lang: Language) -> str:
     """'Nairobi, Kenya', the country named in the visitor's language."""
-    countries = country_names(atlas, lang).reindex(partners["hq_country"]).to_numpy()
-    pattern = lang._("{city}, {country}")
-    return pd.Series(
-        [
-            pattern.format(city=c, country=n)
-            for c, n in zip(partners["hq_city"], countries, strict=True)
-        ],
-        index=partners.index,
-        dtype=object,
-    )
+    country = country_names(atlas, lang).get(iso3, iso3)
+    return lang._("{city}, {country}").format(city=city, country=country)
 
 
 def marked(network: Network, selection: Selection) -> list[str]:
     """The partners with a marker trace of their own, in slot order from MARKERS."""
-    partners = network.partners.loc[list(selection.partners)]
-    placed = partners.index[partners["latitude"].notna()]
-    return list(placed) if len(placed) <= MAX_DISTINCT_MARKERS else []
+    if _placed(network, selection) > MAX_DISTINCT_MARKERS:
+        return []
+    return list(network.ids[_with_place(network, selection)])
+
+
+def _placed(network: Network, selection: Selection) -> int:
+    """How many partners in view have a marker."""
+    return int((network.places.of[selection.in_view] >= 0).sum())
+
+
+def _with_place(network: Network, selection: Selection) -> np.ndarray:
+    """The positions of the partners in view with a marker, in network order."""
+    return selection.in_view[network.places.of[selection.in_view] >= 0]
 
 
 def marker_opacity(pid: str, focus: str | None) -> float:
@@ -64,10 +66,11 @@ def marker_opacity(pid: str, focus: str | None) -> float:
     return 1.0 if focus is None or pid == focus else style.DIMMED
 
 
-def _marker(partner, focus: str | None, big: bool, lang: Language) -> dict:
+def _marker(partner, atlas: Atlas, focus: str | None, big: bool, lang: Language) -> dict:
     """One partner's headquarters, in its own colour and symbol, ringed white then black
     (a halo point under the marker) so it stands out on every fill of the map."""
-    where = lang._("Headquarters: {place}").format(place=partner.place)
+    place = _place_name(partner.hq_city, partner.hq_country, atlas, lang)
+    where = lang._("Headquarters: {place}").format(place=place)
     text = (
         f"<b>{escape(partner.name)}</b><br>{escape(where)}"
         f"<br>{escape(hq_basis(partner.hq_basis, lang), False)}"
@@ -92,32 +95,39 @@ def _marker(partner, focus: str | None, big: bool, lang: Language) -> dict:
     }
 
 
-def _places(shown: pd.DataFrame, big: bool, lang: Language) -> dict:
+def _places(
+    network: Network, atlas: Atlas, selection: Selection, big: bool, lang: Language
+) -> dict:
     """Headquarters grouped by place: one marker each, its area by how many are there."""
-    grouped = shown.groupby(["latitude", "longitude"], sort=True)
-    places = grouped.agg(
-        count=("id", "size"), first=("id", "first"), place=("place", "first")
-    ).reset_index()
-    labels = grouped["label"].agg(lambda labels: list(labels[:PLACE_NAMES]))
+    # Grouped once at start-up (network.places); here only the partners in view are read.
+    grouped = network.places.grouped(selection.in_view)
+    partners = network.partners
+    first = partners.iloc[grouped.firsts()]
+    listed = grouped.head(PLACE_NAMES)
+    labels = partners["label"].to_numpy()[listed.members]
+    count = pd.Series(grouped.sizes)
     text = [
-        f"<b>{escape(place)}</b><br>{escape(_place_count(count, lang), False)}<br>"
-        + escape(capped_list(names, lang, PLACE_NAMES, total=count))
-        for place, count, names in zip(places["place"], places["count"], labels, strict=True)
+        f"<b>{escape(_place_name(city, iso3, atlas, lang))}</b><br>"
+        f"{escape(_place_count(n, lang), False)}<br>"
+        + escape(capped_list(list(names), lang, PLACE_NAMES, total=n))
+        for city, iso3, n, names in zip(
+            first["hq_city"], first["hq_country"], count, listed.split(labels), strict=True
+        )
     ]
     return {
         "type": "scattergeo",
         "name": "headquarters",
-        "lat": places["latitude"].tolist(),
-        "lon": places["longitude"].tolist(),
+        "lat": first["latitude"].tolist(),
+        "lon": first["longitude"].tolist(),
         "mode": "markers",
         "marker": {
-            "size": (np.sqrt(places["count"]) * (7 if big else 5) + 4).round(1).tolist(),
+            "size": (np.sqrt(count) * (7 if big else 5) + 4).round(1).tolist(),
             "color": style.PLACE_COLOUR,
             "opacity": 0.85,
             "line": {"color": "#ffffff", "width": 1},
         },
         # A click on a place with one partner focuses it; a busier place has no single id.
-        "customdata": np.where(places["count"] == 1, places["first"], "").tolist(),
+        "customdata": np.where(count == 1, first.index, "").tolist(),
         "text": text,
         "hovertemplate": "%{text}<extra></extra>",
     }

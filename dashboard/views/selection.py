@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from dashboard.atlas import Atlas
-from dashboard.data.schema import Basis
 from dashboard.network import Network
 from dashboard.state import FilterState
 
@@ -22,6 +22,8 @@ class Selection:
     links: pd.DataFrame  # rows of network.links (original index kept): the links drawn
     counts: pd.DataFrame  # iso3, partners (count), named (count): one row per country drawn
     worldwide: tuple[str, ...]  # partners in view that state worldwide reach
+    in_view: np.ndarray  # positions in the network of `partners`, so views need no lookup
+    rows: np.ndarray  # positions in network.links of `links`
 
     def links_of(self, pid: str) -> pd.DataFrame:
         """The links drawn for one partner in view."""
@@ -39,38 +41,56 @@ def select(network: Network, atlas: Atlas, state: FilterState) -> Selection:
     - The links drawn are the kept partners' links, limited to the region when one
       is chosen; with `count_regions` off, only countries named outright count.
     """
-    links = network.links
+    # On the arrays network.py groups at start-up: a mask per link and per partner.
+    by_country = network.by_country
+    drawn = np.ones(len(by_country.country), dtype=bool)
     if not state.count_regions:
-        links = links[links["basis"] == Basis.NAMED]
+        drawn &= by_country.named
     region = atlas.region(state.region)
     if region is not None:
-        links = links[links["iso3"].isin(region.members)]
+        drawn &= by_country.member_links(region.members)
 
-    ids = network.partners["id"]
-    keep = pd.Series(True, index=ids.index)
+    keep = np.ones(len(network.partners), dtype=bool)
     if state.partners:
-        keep &= ids.isin(state.partners)
+        keep &= network.ids.isin(list(state.partners))
     linked = keep.copy()
     if state.country:
-        linked &= ids.isin(links.loc[links["iso3"] == state.country, "partner_id"].unique())
+        linked &= _partners_of(network, drawn & by_country.member_links([state.country]))
     elif region is not None:
-        linked &= ids.isin(links["partner_id"].unique())
-    worldwide = keep & ids.isin(network.worldwide)
-    chosen = ids[linked | worldwide]
-    if not linked.all():
-        links = links[links["partner_id"].isin(ids[linked])]
+        linked &= _partners_of(network, drawn)
+    worldwide = keep & network.worldwide_mask
+    drawn &= linked[by_country.partner]
+    rows = np.flatnonzero(drawn)
+    ids = network.ids
+    in_view = np.flatnonzero(linked | worldwide)
     return Selection(
-        partners=tuple(chosen),
+        partners=tuple(ids[in_view]),
         serving=tuple(ids[linked]),
-        links=links,
-        counts=_counts(links),
+        links=network.links.iloc[rows],
+        counts=_counts(network, rows),
         worldwide=tuple(ids[worldwide]),
+        in_view=in_view,
+        rows=rows,
     )
 
 
-def _counts(links: pd.DataFrame) -> pd.DataFrame:
-    named = links["basis"] == Basis.NAMED
-    grouped = pd.DataFrame({"iso3": links["iso3"], "named": named}).groupby("iso3", sort=True)
+def _partners_of(network: Network, links: np.ndarray) -> np.ndarray:
+    """Which partners have one of these links, as a mask over the partners."""
+    having = np.zeros(len(network.partners), dtype=bool)
+    having[network.by_country.partner[links]] = True
+    return having
+
+
+def _counts(network: Network, rows: np.ndarray) -> pd.DataFrame:
+    by_country = network.by_country
+    size = len(by_country.codes)
+    partners = np.bincount(by_country.country[rows], minlength=size)
+    named = np.bincount(by_country.country[rows], weights=by_country.named[rows], minlength=size)
+    drawn = partners > 0
     return pd.DataFrame(
-        {"partners": grouped.size(), "named": grouped["named"].sum().astype(int)}
-    ).reset_index()
+        {
+            "iso3": by_country.codes[drawn],
+            "partners": partners[drawn],
+            "named": named[drawn].astype(int),
+        }
+    )

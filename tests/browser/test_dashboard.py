@@ -152,9 +152,11 @@ def test_clicking_a_card_focuses_its_partner(page: Page) -> None:
     card.locator(".card-title").click()
     expect(card).to_have_class(re.compile(r"\bfocused\b"))
     expect(card.locator(".card-title")).to_have_attribute("aria-pressed", "true")
+    # The trace is always there (empty without a focus): wait for the focus's lines,
+    # which come from the server after the card is marked in the browser.
     page.wait_for_function(
-        f"""() => document.querySelector('{GRAPH}').data
-            .some(t => t.name === 'served from headquarters')"""
+        f"""() => document.querySelector('{GRAPH}')._fullData
+            .some(t => t.name === 'served from headquarters' && t.lat && t.lat.length)"""
     )
     lines = next(t for t in traces(page) if t["name"] == "served from headquarters")
     assert lines["points"] == 2 * 20  # Nairobi to each of EASC's 20 countries, and back to it
