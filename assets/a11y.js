@@ -1,4 +1,4 @@
-/* Work around an accessibility fault of Dash 4's dcc.Dropdown (seen in dash 4.4.1).
+/* Work around two faults of Dash 4's dcc.Dropdown (seen in dash 4.4.1).
  *
  * Each dropdown puts a read-only <input aria-hidden="true" tabindex="0"> before its
  * trigger button (tabindex="-1") and forwards focus from one to the other. Screen
@@ -10,6 +10,11 @@
   "use strict";
 
   function mend(root) {
+    // The dropdown's "clear" is an <a> with no address: a link crawlers cannot follow
+    // and screen readers call a link. It is a button.
+    root.querySelectorAll("a.dash-dropdown-clear:not([href]):not([role])").forEach(function (clear) {
+      clear.setAttribute("role", "button");
+    });
     root.querySelectorAll(".dash-dropdown-focus-target").forEach(function (input) {
       if (input.tabIndex !== -1) { input.tabIndex = -1; }
       var wrapper = input.parentElement;

@@ -22,7 +22,9 @@
   }
 
   function watch() {
-    var frame = document.querySelector(".map-frame");
+    // The app's frame, not the server's first view's (first-view.js): the app cannot
+    // take a value before it has rendered its own.
+    var frame = document.querySelector("#react-entry-point .map-frame");
     if (!frame || frame === observed || !window.ResizeObserver) { return; }
     observed = frame;
     var timer = null;

@@ -24,6 +24,8 @@ from dashboard.data.problems import DataError
 from dashboard.network import build_network
 from dashboard.web import address, filters, focus, presenting, table, view
 from dashboard.web.context import Context
+from dashboard.web.delivery import add_delivery
+from dashboard.web.first_view import serve_first_view
 from dashboard.web.health import add_health, data_version
 from dashboard.web.page import page
 from dashboard.web.security import protect
@@ -52,13 +54,7 @@ def create_app(data_dir: Path | None = None) -> Dash:
         serve_locally=True,
         # gzip for the page, scripts and callback answers (flask-compress).
         compress=True,
-        meta_tags=[
-            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
-            {"name": "description", "content": site.note or site.title},
-        ],
     )
-    # Dash's page template, with the language declared for screen readers.
-    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     graph_config = {
         # plotly.js would fetch the world outlines from its CDN; serve our copy instead.
         "topojsonURL": app.get_asset_url("topojson/"),
@@ -67,13 +63,15 @@ def create_app(data_dir: Path | None = None) -> Dash:
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
         "toImageButtonOptions": {"filename": "partner-map", "scale": 2},
     }
-    # assets/ URLs carry their file's modification time (?m=...), so browsers may keep
-    # them; a day also covers the map outlines, which plotly.js asks for by plain name.
+    # A day for the map outlines, which plotly.js asks for by plain name; assets with
+    # their file's time in the address (?m=...) are kept a year (delivery.py).
     app.server.config["SEND_FILE_MAX_AGE_DEFAULT"] = 86400
     app.layout = page(network, atlas, site, graph_config, live)
     context = Context(network, atlas)
     for feature in FEATURES:
         feature.register(app, context)
+    serve_first_view(app, context, site)
+    add_delivery(app.server)
     add_health(app.server, network.summary(), live)
     protect(app, frame_ancestors())
     return app

@@ -110,7 +110,7 @@ def map_section(graph_config: dict) -> html.Main:
             html.Div(
                 className="stage-row",
                 children=[
-                    html.Div(className="map-frame", children=graph),
+                    html.Div(className="map-frame", children=[still_map(), graph]),
                     stage,
                     html.Div(id=ids.LEGEND, className="legend"),
                 ],
@@ -119,6 +119,12 @@ def map_section(graph_config: dict) -> html.Main:
             html.Div(className="tabs-wrap", children=tabs()),
         ],
     )
+
+
+def still_map() -> html.Img:
+    """The map as a still picture until plotly.js has drawn it (first_view.py sets it;
+    the style sheet hides it under the drawn map)."""
+    return html.Img(id=ids.STILL, className="map-still", alt="")
 
 
 TAB_NAMES = {"cards": "Partners", "table": "Table"}
@@ -192,6 +198,8 @@ def tour_bar() -> html.Div:
                 step=1,
                 value=DEFAULT_PACE,
                 debounce=True,
+                # Dash's default, "verbatim", is no value HTML allows; this is a number.
+                inputMode="numeric",
                 className="pace",
             ),
             html.Span(id=ids.TOUR_STATUS, className="tour-status", role="status"),
@@ -228,6 +236,7 @@ def filters(network: Network, atlas: Atlas) -> html.Aside:
             *_dropdown("Partners", ids.PARTNERS, partner_options(network), "All partners", True),
             html.Button(
                 id=ids.COUNT_REGIONS_SWITCH,
+                type="button",  # a switch, never a form's submit button
                 className="switch",
                 role="switch",
                 n_clicks=0,
