@@ -23,8 +23,19 @@
     });
   }
 
-  new MutationObserver(function () { mend(document); })
-    .observe(document.documentElement, {subtree: true, childList: true, attributes: true,
-                                        attributeFilter: ["tabindex"]});
-  document.addEventListener("DOMContentLoaded", function () { mend(document); });
+  // Only the filter panel holds dropdowns: watch it alone once the app has drawn it.
+  // Watching the whole page made this look through the page at each of the thousands
+  // of changes plotly.js makes while it draws the map.
+  var panel = null;
+  var inPanel = new MutationObserver(function () { mend(panel); });
+  var onPage = new MutationObserver(function () {
+    var found = document.querySelector("#react-entry-point .filters");
+    if (!found) { return; }
+    onPage.disconnect();
+    panel = found;
+    mend(panel);
+    inPanel.observe(panel, {subtree: true, childList: true, attributes: true,
+                            attributeFilter: ["tabindex"]});
+  });
+  onPage.observe(document.documentElement, {subtree: true, childList: true});
 })();

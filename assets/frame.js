@@ -34,6 +34,10 @@
     }).observe(frame);
   }
 
-  new MutationObserver(watch).observe(document.documentElement, {subtree: true, childList: true});
-  document.addEventListener("DOMContentLoaded", watch);
+  // Until the app has drawn its frame; then the frame's own ResizeObserver is enough.
+  var onPage = new MutationObserver(function () {
+    watch();
+    if (observed) { onPage.disconnect(); }
+  });
+  onPage.observe(document.documentElement, {subtree: true, childList: true});
 })();
