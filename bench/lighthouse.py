@@ -35,9 +35,11 @@ METRICS = {
     "total-blocking-time": "TBT s",
     "cumulative-layout-shift": "CLS",
 }
+ATTEMPTS = 3
 DOC = REPO / "docs" / "PERFORMANCE.md"
 BEGIN, END = "<!-- lighthouse:begin -->", "<!-- lighthouse:end -->"
-# Issue #13's figures (Lighthouse 12.2.3, before this work): ranges of its runs.
+# Issue #13's figures (Lighthouse 12.2.3, before this work): ranges of its runs. For
+# desktop it gives "64–65 / 49–53" without naming the second view, so only / is set.
 BEFORE = {
     ("/", "mobile"): {
         "performance": "41–43",
@@ -49,8 +51,6 @@ BEFORE = {
     ("/?country=KEN", "mobile"): {"performance": "40–43", "seo": "82"},
     ("/?mode=present", "mobile"): {"performance": "24–26", "CLS": "0.35–0.41"},
     ("/", "desktop"): {"performance": "64–65"},
-    ("/?country=KEN", "desktop"): {"performance": "49–53"},
-    ("/?mode=present", "desktop"): {"performance": "49–53"},
 }
 
 
@@ -68,7 +68,13 @@ def run_once(url: str, preset: str, out: Path) -> dict:
     ]
     if preset == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, check=True, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
+    for attempt in range(ATTEMPTS):
+        # Lighthouse now and then fails to record a trace (NO_NAVSTART); run it again.
+        done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM}, timeout=300)
+        if done.returncode == 0:
+            break
+        if attempt == ATTEMPTS - 1:
+            raise SystemExit(f"lighthouse failed {ATTEMPTS} times on {url} ({preset})")
     report = json.loads(out.read_text(encoding="utf-8"))
     found = {name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES}
     for audit, label in METRICS.items():
