@@ -10,6 +10,11 @@
   "use strict";
 
   function mend(root) {
+    // The dropdown's "clear" is an <a> with no address: a link crawlers cannot follow
+    // and screen readers call a link. It is a button.
+    root.querySelectorAll("a.dash-dropdown-clear:not([href]):not([role])").forEach(function (clear) {
+      clear.setAttribute("role", "button");
+    });
     root.querySelectorAll(".dash-dropdown-focus-target").forEach(function (input) {
       if (input.tabIndex !== -1) { input.tabIndex = -1; }
       var wrapper = input.parentElement;
@@ -29,8 +34,21 @@
     });
   }
 
-  new MutationObserver(function () { mend(document); })
-    .observe(document.documentElement, {subtree: true, childList: true, attributes: true,
-                                        attributeFilter: ["tabindex", "aria-label"]});
-  document.addEventListener("DOMContentLoaded", function () { mend(document); });
+  // Only the filter panel (the dropdowns) and the tour bar (the pace box) need this:
+  // watch them alone once the app has drawn them. Watching the whole page made this
+  // look through the page at each of the thousands of changes plotly.js makes while
+  // it draws the map.
+  var PARTS = "#react-entry-point .filters, #react-entry-point .tour-bar";
+  var inParts = new MutationObserver(function () { mend(document); });
+  var onPage = new MutationObserver(function () {
+    var found = document.querySelectorAll(PARTS);
+    if (found.length < 2) { return; }
+    onPage.disconnect();
+    mend(document);
+    found.forEach(function (part) {
+      inParts.observe(part, {subtree: true, childList: true, attributes: true,
+                             attributeFilter: ["tabindex", "aria-label"]});
+    });
+  });
+  onPage.observe(document.documentElement, {subtree: true, childList: true});
 })();

@@ -22,7 +22,9 @@
   }
 
   function watch() {
-    var frame = document.querySelector(".map-frame");
+    // The app's frame, not the server's first view's (first-view.js): the app cannot
+    // take a value before it has rendered its own.
+    var frame = document.querySelector("#react-entry-point .map-frame");
     if (!frame || frame === observed || !window.ResizeObserver) { return; }
     observed = frame;
     var timer = null;
@@ -32,6 +34,10 @@
     }).observe(frame);
   }
 
-  new MutationObserver(watch).observe(document.documentElement, {subtree: true, childList: true});
-  document.addEventListener("DOMContentLoaded", watch);
+  // Until the app has drawn its frame; then the frame's own ResizeObserver is enough.
+  var onPage = new MutationObserver(function () {
+    watch();
+    if (observed) { onPage.disconnect(); }
+  });
+  onPage.observe(document.documentElement, {subtree: true, childList: true});
 })();

@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -82,6 +83,23 @@ def load_atlas(topojson: Path = WORLD_TOPOJSON) -> Atlas:
         )
     countries = pd.DataFrame(rows).set_index("iso3").sort_index()
     return Atlas(countries, _region_options())
+
+
+@cache
+def outlines(topojson: Path = WORLD_TOPOJSON) -> dict[str, tuple[tuple[np.ndarray, ...], ...]]:
+    """Each country's polygons as plotly.js draws them, by iso3: rings of (lon, lat)
+    points, the outer ring first and any holes after it."""
+    topology = json.loads(topojson.read_text(encoding="utf-8"))
+    arcs = _decoded_arcs(topology)
+    shapes = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        if not geometry.get("id") or geometry["type"] not in ("Polygon", "MultiPolygon"):
+            continue
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        shapes[geometry["id"]] = tuple(
+            tuple(_ring(arcs, ring) for ring in polygon) for polygon in polygons
+        )
+    return shapes
 
 
 def _topojson_centroids(topology: dict) -> dict[str, tuple[float, float]]:

@@ -12,7 +12,6 @@ import logging
 import os
 import sys
 from functools import cache
-from html import escape
 from pathlib import Path
 
 from dash import Dash
@@ -26,8 +25,10 @@ from dashboard.data.problems import DataError
 from dashboard.network import build_network
 from dashboard.web import address, filters, focus, presenting, table, view
 from dashboard.web.context import Context
+from dashboard.web.delivery import add_delivery
+from dashboard.web.first_view import serve_first_view
 from dashboard.web.health import add_health, data_version
-from dashboard.web.languages import html_open_tag, page_language, plotly_locale
+from dashboard.web.languages import page_language
 from dashboard.web.page import page
 from dashboard.web.security import protect
 
@@ -50,7 +51,7 @@ def create_app(data_dir: Path | None = None, languages: dict[str, Language] | No
     network, site = build_network(checked.tables, checked.site.empty), checked.site
     atlas = load_atlas()
     languages = languages or by_code(site.languages)
-    app = PartnerMapDash(
+    app = Dash(
         __name__,
         title=site.title,
         update_title=None,
@@ -61,10 +62,6 @@ def create_app(data_dir: Path | None = None, languages: dict[str, Language] | No
         serve_locally=True,
         # gzip for the page, scripts and callback answers (flask-compress).
         compress=True,
-        meta_tags=[
-            {"name": "viewport", "content": "width=device-width, initial-scale=1"},
-            {"name": "description", "content": site.note or site.title},
-        ],
     )
     graph_config = {
         # plotly.js would fetch the world outlines from its CDN; serve our copy instead.
@@ -74,42 +71,26 @@ def create_app(data_dir: Path | None = None, languages: dict[str, Language] | No
         "modeBarButtonsToRemove": ["select2d", "lasso2d"],
         "toImageButtonOptions": {"filename": "partner-map", "scale": 2},
     }
-    # assets/ URLs carry their file's modification time (?m=...), so browsers may keep
-    # them; a day also covers the map outlines, which plotly.js asks for by plain name.
+    # A day for the map outlines, which plotly.js asks for by plain name; assets with
+    # their file's time in the address (?m=...) are kept a year (delivery.py).
     app.server.config["SEND_FILE_MAX_AGE_DEFAULT"] = 86400
     context = Context(network, atlas, languages, site.language, site.data_language)
-    app.language = lambda: page_language(languages, site.language)
-    app.site = site
 
     @cache
     def layout_in(code: str):
         return page(network, atlas, site, graph_config, live, languages[code], languages)
 
-    app.layout = lambda: layout_in(app.language().code)
+    def language():
+        return page_language(languages, site.language)
+
+    app.layout = lambda: layout_in(language().code)
     for feature in FEATURES:
         feature.register(app, context)
+    serve_first_view(app, context, site, layout_in, language)
+    add_delivery(app.server)
     add_health(app.server, network.summary(), live)
     protect(app, frame_ancestors())
     return app
-
-
-class PartnerMapDash(Dash):
-    """Dash, with the page's HTML in the visitor's language: `<html lang dir>`, the
-    title, and plotly.js's own words for that language."""
-
-    language = None  # () -> Language of the request; set by create_app
-    site = None
-
-    def interpolate_index(self, **kwargs) -> str:
-        lang = self.language()
-        title, _note = self.site.words(lang.code)
-        kwargs["title"] = escape(title)
-        locale = plotly_locale(lang)
-        if locale:
-            src = self.get_asset_url(f"plotly-locales/plotly-locale-{locale.lower()}.js")
-            kwargs["scripts"] = f'<script src="{src}"></script>\n' + kwargs["scripts"]
-        html = super().interpolate_index(**kwargs)
-        return html.replace("<html>", html_open_tag(lang), 1)
 
 
 def frame_ancestors() -> str:

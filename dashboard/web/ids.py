@@ -33,6 +33,7 @@ TOUR_STATUS = "tour-status"
 
 SUMMARY = "summary"
 MAP = "map"
+STILL = "map-still"  # the map as a still picture, until plotly.js has drawn it
 MAP_SHAPE = "map-shape"  # store: the map frame's width / height, from assets/frame.js
 DRAWN = "map-drawn"  # store: the state the figure on the page was drawn for, less its focus
 DETAILS = "details"

@@ -176,7 +176,7 @@ def map_section(graph_config: dict, lang: Language) -> html.Main:
             html.Div(
                 className="stage-row",
                 children=[
-                    html.Div(className="map-frame", children=graph),
+                    html.Div(className="map-frame", children=[still_map(), graph]),
                     stage,
                     html.Div(id=ids.LEGEND, className="legend"),
                 ],
@@ -185,6 +185,12 @@ def map_section(graph_config: dict, lang: Language) -> html.Main:
             html.Div(className="tabs-wrap", children=tabs(lang)),
         ],
     )
+
+
+def still_map() -> html.Img:
+    """The map as a still picture until plotly.js has drawn it (first_view.py sets it;
+    the style sheet hides it under the drawn map)."""
+    return html.Img(id=ids.STILL, className="map-still", alt="")
 
 
 # The map toolbar's words for a world map, in the catalogs too: plotly.js's own locale
@@ -289,6 +295,8 @@ def tour_bar(lang: Language) -> html.Div:
                 step=1,
                 value=DEFAULT_PACE,
                 debounce=True,
+                # Dash's default, "verbatim", is no value HTML allows; this is a number.
+                inputMode="numeric",
                 className="pace",
             ),
             html.Span(id=ids.TOUR_STATUS, className="tour-status", role="status"),
@@ -338,6 +346,7 @@ def filters(network: Network, atlas: Atlas, lang: Language) -> html.Aside:
             ),
             html.Button(
                 id=ids.COUNT_REGIONS_SWITCH,
+                type="button",  # a switch, never a form's submit button
                 className="switch",
                 role="switch",
                 n_clicks=0,

@@ -1,0 +1,95 @@
+"""The first load: the view is in the HTML the server sends, readable with JavaScript
+off; the app takes its place without moving anything; the load stays small."""
+
+from __future__ import annotations
+
+import urllib.request
+
+import pytest
+from playwright.sync_api import Browser, expect
+
+from dashboard.network import load_network
+from dashboard.web import ids
+from tests.support.chromium import DESKTOP, PHONE, TRANSFERRED
+from tests.support.paths import BUNDLED_DATA
+from tests.support.servers import Server
+
+# Layout shifts since the page began, as the browser reports them, less those right
+# after an input (none here). CLS sums them per session window: this total bounds it.
+SHIFTS_SEEN = """() => performance.getEntriesByType('navigation').length &&
+    new Promise(done => {
+        const seen = [];
+        new PerformanceObserver(list => seen.push(...list.getEntries()))
+            .observe({type: 'layout-shift', buffered: true});
+        setTimeout(() => done(seen.filter(e => !e.hadRecentInput)
+            .reduce((sum, e) => sum + e.value, 0)), 100);
+    })"""
+PRESENTER = {"width": 1024, "height": 768}
+
+
+@pytest.fixture(scope="module")
+def partner_names() -> list[str]:
+    return list(load_network(BUNDLED_DATA).partners["name"])
+
+
+@pytest.mark.parametrize("path", ["/", "/?country=KEN", "/?mode=present"])
+def test_with_javascript_off_the_page_holds_the_summary_partners_and_map(
+    browser: Browser, app_server: Server, path: str, partner_names: list[str]
+) -> None:
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(app_server.url + path)
+    summary = page.locator(f"#{ids.SUMMARY}")
+    expect(summary).to_contain_text("partners serve")
+    names = page.locator(f"#{ids.CARDS} .card .name").all_inner_texts()
+    if path == "/?country=KEN":
+        assert "Eastern Africa Sister Cities" in names and len(names) == 4
+    else:
+        assert names == partner_names
+    still = page.locator(f"img#{ids.STILL}")
+    expect(still).to_be_visible()
+    assert still.get_attribute("alt") == summary.inner_text()
+    assert page.evaluate(f"document.getElementById('{ids.STILL}').naturalWidth") > 0
+    assert page.locator("script").count() > 0  # the scripts are there, and did not run
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "viewport"),
+    [
+        ("/", DESKTOP),
+        ("/", PHONE),
+        ("/?country=KEN", PHONE),
+        ("/?mode=present", PRESENTER),
+        ("/?mode=present", DESKTOP),
+        ("/?embed=1", {"width": 800, "height": 500}),
+    ],
+)
+def test_the_app_takes_over_the_first_view_without_moving_anything(
+    visit, path: str, viewport: dict
+) -> None:
+    page = visit(path, viewport)
+    expect(page.locator(".first-view")).to_have_count(0)
+    expect(page.locator(f"#{ids.SUMMARY}")).to_have_count(1)
+    expect(page.locator(f"#{ids.STILL}")).to_be_hidden()  # under the drawn map
+    shifted = page.evaluate(SHIFTS_SEEN)
+    assert shifted < 0.05, f"layout shifts add up to {shifted:.3f}"
+
+
+def test_the_first_load_stays_under_a_megabyte_compressed(visit) -> None:
+    page = visit("/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(TRANSFERRED) < 1_000_000
+
+
+def test_robots_txt_is_served_as_text(app_server: Server) -> None:
+    with urllib.request.urlopen(app_server.url + "/robots.txt") as response:
+        assert response.headers.get_content_type() == "text/plain"
+        assert response.read().decode().startswith("User-agent: *\n")
+
+
+def test_the_dropdowns_clear_control_is_a_button_not_a_dead_link(visit) -> None:
+    page = visit("/?country=KEN")
+    clear = page.locator(f"#{ids.COUNTRY} .dash-dropdown-clear")
+    expect(clear).to_have_attribute("role", "button")
+    assert page.locator("a:not([href]):not([role])").count() == 0
