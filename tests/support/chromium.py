@@ -25,6 +25,7 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1920, "height": 1080}
 PHONE = {"width": 390, "height": 844}
 MAP_DRAWN = "#map .choroplethlocation"  # present once the map has drawn its countries
+APP_DRAWN = "() => document.documentElement.classList.contains('app-drawn')"
 # Bytes the page transferred so far, from the browser's navigation and resource timings.
 TRANSFERRED = """() => performance.getEntriesByType('navigation')
     .concat(performance.getEntriesByType('resource'))
@@ -83,4 +84,7 @@ def open_page(browser: Browser, url: str, viewport: dict, watch: Watch, **contex
     page.on("request", lambda r: watch.requests.append(r.url))
     page.goto(url)
     page.wait_for_selector(MAP_DRAWN, state="attached", timeout=20_000)
+    # The app has taken over from the server's first view (assets/first-view.js): a
+    # click before that lands on the still copy, which does nothing.
+    page.wait_for_function(APP_DRAWN, timeout=20_000)
     return page
