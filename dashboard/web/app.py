@@ -19,12 +19,12 @@ from dash import Dash
 from flask import Flask
 
 from dashboard.atlas import ASSETS_DIR, load_atlas
-from dashboard.config import default_data_dir
+from dashboard.config import default_data_dir, public_url
 from dashboard.data.language import Language, by_code
 from dashboard.data.load import load
 from dashboard.data.problems import DataError
 from dashboard.network import build_network
-from dashboard.web import address, filters, focus, presenting, table, view
+from dashboard.web import address, filters, focus, presenting, sharing, table, view
 from dashboard.web.context import Context
 from dashboard.web.health import add_health, data_version
 from dashboard.web.languages import html_open_tag, page_language, plotly_locale
@@ -32,7 +32,7 @@ from dashboard.web.page import page
 from dashboard.web.security import protect
 
 # Each feature's callbacks, registered in this order.
-FEATURES = (address, view, focus, filters, presenting, table)
+FEATURES = (address, view, focus, filters, presenting, table, sharing)
 
 FRAME_ANCESTORS_ENV = "PARTNER_MAP_FRAME_ANCESTORS"
 LOG = logging.getLogger("partner_map")
@@ -77,13 +77,15 @@ def create_app(data_dir: Path | None = None, languages: dict[str, Language] | No
     # assets/ URLs carry their file's modification time (?m=...), so browsers may keep
     # them; a day also covers the map outlines, which plotly.js asks for by plain name.
     app.server.config["SEND_FILE_MAX_AGE_DEFAULT"] = 86400
-    context = Context(network, atlas, languages, site.language, site.data_language)
+    public = public_url()
+    context = Context(network, atlas, languages, site.language, site.data_language, public)
     app.language = lambda: page_language(languages, site.language)
     app.site = site
 
     @cache
     def layout_in(code: str):
-        return page(network, atlas, site, graph_config, live, languages[code], languages)
+        lang = languages[code]
+        return page(network, atlas, site, graph_config, live, lang, languages, bool(public))
 
     app.layout = lambda: layout_in(app.language().code)
     for feature in FEATURES:

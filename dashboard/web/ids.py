@@ -20,6 +20,10 @@ COPY_LINK = "copy-link"
 COPY_STATUS = "copy-status"
 PRESENT = "present-toggle"
 PRESENT_EXIT = "present-exit"
+PRINT = "print-view"  # assets/print.js prints the page (the handout: its print style sheet)
+PRINT_LINK = "print-link"  # the view's address, on paper only, where no QR code is
+SHARE = "share"  # the QR code of the view's public link, and the link
+SHARE_TOGGLE = "share-toggle"  # shows the QR code outside presenter mode
 
 TOUR = "tour"  # store: the tour's partner, and the counts it started from
 TICK = "tour-tick"
@@ -30,12 +34,16 @@ TOUR_NEXT = "tour-next"
 TOUR_EXIT = "tour-exit"
 TOUR_PACE = "tour-pace"
 TOUR_STATUS = "tour-status"
+TOUR_DATES = "tour-dates"  # starts the tour in date order
 
 SUMMARY = "summary"
 MAP = "map"
 MAP_SHAPE = "map-shape"  # store: the map frame's width / height, from assets/frame.js
 DRAWN = "map-drawn"  # store: the state the figure on the page was drawn for, less its focus
 DETAILS = "details"
+TIMELINE_SECTION = "timeline-section"  # hidden while the timeline is empty
+TIMELINE = "timeline"
+TIMELINE_POINT = "timeline-point"  # pattern-matching: {"type", "id": partner id, "fact"}
 LEGEND = "legend"
 STAGE = "stage"  # the focused partner's card, large, in presenter mode
 TABS = "tabs"  # store: which tab shows ("cards" or "table")
