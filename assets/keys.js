@@ -50,7 +50,8 @@
     if (!target) { return; }
     var root = document.getElementById("app");
     var presenting = root && root.classList.contains("present");
-    var wantsFullScreen = (target.id === "present-toggle" && !presenting) || target.id === "tour-start";
+    var wantsFullScreen = (target.id === "present-toggle" && !presenting) || target.id === "tour-start" ||
+      target.id === "tour-dates";
     var leaves = target.id === "present-exit" || (target.id === "present-toggle" && presenting);
     if (wantsFullScreen && !document.fullscreenElement && document.documentElement.requestFullscreen) {
       document.documentElement.requestFullscreen().catch(function () { /* not allowed here */ });

@@ -3,7 +3,8 @@
 Both round-trip to the URL query string, with names kept stable because links are
 printed on slides and handouts: `region`, `country`, `partner` (repeatable or
 comma-separated), `focus`, `regions=0` (count only countries named outright),
-`mode=present`, `tour=1`, `pace` (seconds a tour stays on each partner),
+`mode=present`, `tour=1` (or `tour=dates`, the tour in date order), `pace` (seconds
+a tour stays on each partner),
 `embed=1` and `lang` (the page's language, where the visitor chose one). A link
 and the page's controls are read by the same checks: a request can say anything,
 so only values that name a real region, country, partner or language count.
@@ -21,6 +22,7 @@ DEFAULT_PACE = 8
 PACE_RANGE = (3, 120)
 DEFAULT_ASPECT = 1.8  # width / height of the map's frame until the browser says
 ASPECT_RANGE = (0.5, 4.0)
+TOUR_IN_DATE_ORDER = "dates"  # tour=dates: the tour follows the timeline
 
 
 @dataclass(frozen=True)
@@ -51,10 +53,16 @@ class Mode:
     pace: int = DEFAULT_PACE  # seconds the tour stays on each partner
     embed: bool = False  # only the map and its filters, for an iframe
     aspect: float = DEFAULT_ASPECT  # the map frame's width / height on this screen
+    dates: bool = False  # the tour goes in date order (views/timeline.py), not the data's
 
     def as_data(self) -> dict:
         """The page-mode flags as the browser keeps them (the pace has its own control)."""
-        return {"present": self.present, "tour": self.tour, "embed": self.embed}
+        return {
+            "present": self.present,
+            "tour": self.tour,
+            "dates": self.tour and self.dates,
+            "embed": self.embed,
+        }
 
 
 EXPLORE = Mode()  # the default: exploring, not presenting
@@ -101,7 +109,7 @@ def to_query(state: FilterState, mode: Mode = EXPLORE, lang: str | None = None) 
     if mode.present:
         pairs.append(("mode", "present"))
     if mode.tour:
-        pairs.append(("tour", "1"))
+        pairs.append(("tour", "dates" if mode.dates else "1"))
     if mode.present and mode.pace != DEFAULT_PACE:  # the pace only matters to a presenter
         pairs.append(("pace", str(mode.pace)))
     if mode.embed:
@@ -130,7 +138,8 @@ def parse_params(params: Mapping[str, Sequence[str]], known: Vocabulary) -> Pars
             pace = int(pace_text)
         else:
             reader.drop("pace", pace_text)
-    tour = reader.flag("tour") == "1"
+    tour_value = reader.flag("tour", extra=TOUR_IN_DATE_ORDER)
+    tour = tour_value in ("1", TOUR_IN_DATE_ORDER)
     state = FilterState(
         region=reader.one("region", known.regions, str.lower),
         country=reader.one("country", known.countries, str.upper),
@@ -141,6 +150,7 @@ def parse_params(params: Mapping[str, Sequence[str]], known: Vocabulary) -> Pars
     mode = Mode(
         present=reader.flag("mode", on="present", off="explore") == "present" or tour,
         tour=tour,
+        dates=tour_value == TOUR_IN_DATE_ORDER,
         pace=pace,
         embed=reader.flag("embed") == "1",
     )
@@ -173,6 +183,7 @@ def mode_from_controls(view: object, pace: object, aspect: object = None) -> Mod
     return Mode(
         present=flags.get("present") is True,
         tour=flags.get("tour") is True,
+        dates=flags.get("tour") is True and flags.get("dates") is True,
         pace=clamped_pace(pace),
         embed=flags.get("embed") is True,
         aspect=rounded_aspect(aspect),
@@ -233,9 +244,9 @@ class _Reader:
                     self.drop("partner", value)
         return tuple(chosen)
 
-    def flag(self, name: str, on: str = "1", off: str = "0") -> str:
+    def flag(self, name: str, on: str = "1", off: str = "0", extra: str = "") -> str:
         value = self.last(name)
-        if value not in ("", on, off):
+        if value not in ("", on, off) and not (extra and value == extra):
             self.drop(name, value)
             return ""
         return value

@@ -212,7 +212,9 @@ def _colour_axis(max_count: int, present: bool, lang: Language) -> dict:
             "len": min(max((40 if present else 26) * max_count + 10, 110 if present else 80), 200),
             "x": 0.0,
             "xanchor": "left",
-            "y": 0.35,
+            # A presenter's lower corners hold the QR code of the view (web/page.py).
+            "y": 0.98 if present else 0.35,
+            "yanchor": "top" if present else "middle",
             "bgcolor": "rgba(255,255,255,0.8)",
         },
     }

@@ -18,12 +18,12 @@ from dash import Dash
 from flask import Flask
 
 from dashboard.atlas import ASSETS_DIR, load_atlas
-from dashboard.config import default_data_dir
+from dashboard.config import default_data_dir, public_url
 from dashboard.data.language import Language, by_code
 from dashboard.data.load import load
 from dashboard.data.problems import DataError
 from dashboard.network import build_network
-from dashboard.web import address, filters, focus, presenting, table, view
+from dashboard.web import address, filters, focus, presenting, sharing, table, view
 from dashboard.web.context import Context
 from dashboard.web.delivery import add_delivery
 from dashboard.web.first_view import serve_first_view
@@ -33,7 +33,7 @@ from dashboard.web.page import page
 from dashboard.web.security import protect
 
 # Each feature's callbacks, registered in this order.
-FEATURES = (address, view, focus, filters, presenting, table)
+FEATURES = (address, view, focus, filters, presenting, table, sharing)
 
 FRAME_ANCESTORS_ENV = "PARTNER_MAP_FRAME_ANCESTORS"
 LOG = logging.getLogger("partner_map")
@@ -74,11 +74,13 @@ def create_app(data_dir: Path | None = None, languages: dict[str, Language] | No
     # A day for the map outlines, which plotly.js asks for by plain name; assets with
     # their file's time in the address (?m=...) are kept a year (delivery.py).
     app.server.config["SEND_FILE_MAX_AGE_DEFAULT"] = 86400
-    context = Context(network, atlas, languages, site.language, site.data_language)
+    public = public_url()
+    context = Context(network, atlas, languages, site.language, site.data_language, public)
 
     @cache
     def layout_in(code: str):
-        return page(network, atlas, site, graph_config, live, languages[code], languages)
+        lang = languages[code]
+        return page(network, atlas, site, graph_config, live, lang, languages, bool(public))
 
     def language():
         return page_language(languages, site.language)

@@ -50,7 +50,7 @@ def render_legend(legend: Legend, lang: Language = ENGLISH, data_lang: str = "en
             "a marker's size shows how many are there.",
             legend.places,
         ).format(partners=partners(legend.placed, lang), count=lang.number(legend.places))
-        parts.append(_note([_swatch("circle", PLACE_COLOUR), " ", places]))
+        parts.append(_note([swatch("circle", PLACE_COLOUR), " ", places]))
     for why, labels in legend.unplaced:
         parts.append(_note(lang._(UNPLACED[why]).format(names=capped_list(labels, lang))))
     if legend.worldwide:
@@ -71,7 +71,7 @@ def _marker_list(legend: Legend, lang: Language, data_lang: str) -> html.Ul:
         children=[
             html.Li(
                 [
-                    _swatch(item.symbol, item.colour),
+                    swatch(item.symbol, item.colour),
                     html.Abbr(item.label, title=item.name, lang=data_lang, dir="auto")
                     if item.label != item.name
                     else html.Span(item.label, lang=data_lang, dir="auto"),
@@ -141,7 +141,7 @@ def _card_title(card: Card, lang: Language, data_lang: str) -> html.Button:
         title=lang._("Show this partner on the map"),
         **{"aria-pressed": "true" if card.focused else "false"},
         children=[
-            _swatch(card.symbol, card.colour),
+            swatch(card.symbol, card.colour),
             html.Span(
                 [html.Span(card.name, className="name"), " ", acronym], lang=data_lang, dir="auto"
             ),
@@ -149,7 +149,7 @@ def _card_title(card: Card, lang: Language, data_lang: str) -> html.Button:
     )
 
 
-def _swatch(symbol: str, colour: str) -> html.Span:
+def swatch(symbol: str, colour: str) -> html.Span:
     """A marker's symbol in its colour, as text (screen readers skip it)."""
     return html.Span(
         SYMBOL_GLYPHS.get(symbol, "●"),

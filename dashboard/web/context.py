@@ -16,7 +16,9 @@ from dashboard.views.figure import map_figure
 from dashboard.views.legend import legend
 from dashboard.views.selection import Selection, select
 from dashboard.views.summary import summary
+from dashboard.views.timeline import timeline
 from dashboard.web.components import render_cards, render_legend
+from dashboard.web.timeline import render_timeline
 
 # Views kept per worker ($PARTNER_MAP_VIEW_CACHE; 0 turns the memo off, which the
 # benchmark uses to measure every view built afresh).
@@ -31,6 +33,7 @@ class WholeView:
     legend: list
     cards: list
     summary: str
+    timeline: list
 
 
 class Context:
@@ -45,8 +48,10 @@ class Context:
         languages: dict[str, Language],
         default: str,
         data_lang: str = "en",
+        public_url: str | None = None,
     ) -> None:
         self.network, self.atlas = network, atlas
+        self.public_url = public_url  # where the audience reaches the app (config.py)
         self.languages, self.default, self.data_lang = languages, default, data_lang
         self.known = Vocabulary(
             regions=frozenset(r.slug for r in atlas.regions),
@@ -83,4 +88,5 @@ class Context:
             legend=render_legend(legend(network, selection), lang, data_lang),
             cards=render_cards(shown, len(selection.partners), lang, data_lang),
             summary=summary(network, atlas, state, selection, mode.present, lang),
+            timeline=render_timeline(timeline(network, selection.partners, lang), lang, data_lang),
         )

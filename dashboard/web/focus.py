@@ -1,5 +1,5 @@
-"""Clicks that pick something: a marker or a card title focuses its partner, a country
-selects it; the cards show which partner is in focus."""
+"""Clicks that pick something: a marker, a card title or a point of the timeline
+focuses its partner, a country selects it; the cards show which partner is in focus."""
 
 from __future__ import annotations
 
@@ -57,6 +57,15 @@ def register(app: Dash, context: Context) -> None:
         FOCUS_CARD,
         Output(ids.FOCUS, "data", allow_duplicate=True),
         Input({"type": ids.CARD_FOCUS, "id": ALL}, "n_clicks"),
+        State(ids.FOCUS, "data"),
+        prevent_initial_call=True,
+    )
+
+    # A point of the timeline focuses its partner, as a card title does.
+    app.clientside_callback(
+        FOCUS_CARD,
+        Output(ids.FOCUS, "data", allow_duplicate=True),
+        Input({"type": ids.TIMELINE_POINT, "id": ALL, "fact": ALL}, "n_clicks"),
         State(ids.FOCUS, "data"),
         prevent_initial_call=True,
     )

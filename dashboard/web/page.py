@@ -16,6 +16,9 @@ from dashboard.web import ids
 from dashboard.web.components import table_skeleton
 from dashboard.web.health import DataVersion
 from dashboard.web.languages import plotly_locale
+from dashboard.web.sharing import printed_address, share_place
+from dashboard.web.sharing import tools as sharing_tools
+from dashboard.web.timeline import section as timeline_section
 
 
 def page(
@@ -26,6 +29,7 @@ def page(
     live: DataVersion,
     lang: Language,
     languages: dict[str, Language],
+    sharing: bool = False,
 ) -> html.Div:
     """The whole page in a language, with empty outputs that the first callbacks fill
     from the URL."""
@@ -35,7 +39,7 @@ def page(
         children=[
             *stores(lang),
             html.A(lang._("Skip to the map"), href="#map-section", className="skip-link"),
-            header(site, lang, languages),
+            header(site, lang, languages, sharing),
             html.Div(id=ids.NOTICE, className="notice", role="status"),
             html.Div(
                 className="content",
@@ -83,7 +87,9 @@ def stores(lang: Language) -> list:
     ]
 
 
-def header(site: Site, lang: Language, languages: dict[str, Language]) -> html.Header:
+def header(
+    site: Site, lang: Language, languages: dict[str, Language], sharing: bool = False
+) -> html.Header:
     """The title and note of the data folder, and the page's tools."""
     title, note = site.words(lang.code)
     data_lang = site.words_language(lang.code)
@@ -106,6 +112,7 @@ def header(site: Site, lang: Language, languages: dict[str, Language]) -> html.H
                         lang._("Copy link"), id=ids.COPY_LINK, className="tool", n_clicks=0
                     ),
                     html.Span(id=ids.COPY_STATUS, className="copy-status", role="status"),
+                    *sharing_tools(lang, sharing),
                     html.Button(
                         lang._("Present"),
                         id=ids.PRESENT,
@@ -172,6 +179,7 @@ def map_section(graph_config: dict, lang: Language) -> html.Main:
         id="map-section",
         children=[
             html.P(id=ids.SUMMARY, className="summary", role="status", **{"aria-live": "polite"}),
+            printed_address(lang),
             tour_bar(lang),
             html.Div(
                 className="stage-row",
@@ -179,9 +187,11 @@ def map_section(graph_config: dict, lang: Language) -> html.Main:
                     html.Div(className="map-frame", children=[still_map(), graph]),
                     stage,
                     html.Div(id=ids.LEGEND, className="legend"),
+                    share_place(),
                 ],
             ),
             html.Div(id=ids.DETAILS, className="details", **{"aria-live": "polite"}),
+            timeline_section(lang),
             html.Div(className="tabs-wrap", children=tabs(lang)),
         ],
     )

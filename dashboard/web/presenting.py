@@ -9,16 +9,18 @@ from dashboard import tour
 from dashboard.data.language import Language
 from dashboard.state import clamped_pace
 from dashboard.views.text import tour_status
+from dashboard.views.timeline import by_date
 from dashboard.web import controls, ids
 from dashboard.web.context import Context
 
 STOPPED = {"active": False, "focus": None}
 # What each mode button does to the page-mode flags.
 MODE_BUTTONS = {
-    ids.PRESENT: lambda view: {"present": not view.get("present"), "tour": False},
-    ids.PRESENT_EXIT: lambda view: {"present": False, "tour": False},
-    ids.TOUR_START: lambda view: {"present": True, "tour": True},
-    ids.TOUR_EXIT: lambda view: {"tour": False},
+    ids.PRESENT: lambda view: {"present": not view.get("present"), "tour": False, "dates": False},
+    ids.PRESENT_EXIT: lambda view: {"present": False, "tour": False, "dates": False},
+    ids.TOUR_START: lambda view: {"present": True, "tour": True, "dates": False},
+    ids.TOUR_DATES: lambda view: {"present": True, "tour": True, "dates": True},
+    ids.TOUR_EXIT: lambda view: {"tour": False, "dates": False},
 }
 
 
@@ -91,6 +93,8 @@ def tour_outputs(
     if not isinstance(view, dict) or view.get("tour") is not True:
         return {**idle, "tour": STOPPED if started.get("active") else no_update, "status": ""}
     order = context.selected(controls.read_state(filters, context.known)).partners
+    if view.get("dates") is True:
+        order = by_date(context.network, order)
     start = tour.Counts.read(started.get("start"), now) if started.get("active") else None
     step = tour.step(order, now, start)
     if step is None:

@@ -18,6 +18,7 @@ from dashboard.views.table import link_table, sort_table
 from dashboard.web import controls, ids
 from dashboard.web.components import render_details, render_rows, render_stage, table_caption
 from dashboard.web.context import Context
+from dashboard.web.sharing import render_share
 
 OUTPUTS = {
     "figure": Output(ids.MAP, "figure"),
@@ -25,6 +26,8 @@ OUTPUTS = {
     "cards": Output(ids.CARDS, "children"),
     "summary": Output(ids.SUMMARY, "children"),
     "details": Output(ids.DETAILS, "children"),
+    "share": Output(ids.SHARE, "children"),
+    "timeline": Output(ids.TIMELINE, "children"),
     "stage": Output(ids.STAGE, "children"),
     "table": Output(ids.TABLE_BODY, "children"),
     "caption": Output(ids.TABLE_CAPTION, "children"),
@@ -56,6 +59,8 @@ def register(app: Dash, context: Context) -> None:
         shown = {
             "details": render_details(lines),
             "stage": stage(context, state, mode, selection, lang),
+            # The link of what is on screen: the tour's partner too.
+            "share": render_share(context.public_url, state, lang),
         }
         triggered = set(ctx.triggered_prop_ids)
         if triggered and triggered <= FOCUS_ONLY and drawn == drawing:
@@ -70,6 +75,7 @@ def register(app: Dash, context: Context) -> None:
             "legend": whole.legend,
             "cards": whole.cards,
             "summary": whole.summary,
+            "timeline": whole.timeline,
             **(table(context, selection, sort, lang) if tab == "table" else {}),
             "drawn": drawing,
             **shown,

@@ -66,3 +66,17 @@ def test_the_language_leads_the_query_and_the_rest_stays_language_neutral() -> N
     query = to_query(FilterState(country="KEN", region="eastern-africa"), lang="ar")
     assert query == "lang=ar&region=eastern-africa&country=KEN"
     assert to_query(FilterState(country="KEN")) == "country=KEN"
+
+
+def test_the_tour_may_run_in_date_order_and_round_trips() -> None:
+    parsed = parse_query("tour=dates", VALID)
+    assert (parsed.mode.tour, parsed.mode.dates, parsed.mode.present) == (True, True, True)
+    assert to_query(parsed.state, parsed.mode) == "mode=present&tour=dates"
+    plain = parse_query("tour=1", VALID).mode
+    assert (plain.tour, plain.dates) == (True, False)
+
+
+def test_an_unknown_tour_order_is_dropped_with_the_notice() -> None:
+    parsed = parse_query("tour=alphabetical&country=KEN", VALID)
+    assert (parsed.mode.tour, parsed.mode.dates) == (False, False)
+    assert parsed.dropped == ("tour=alphabetical",)

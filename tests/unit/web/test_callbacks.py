@@ -140,3 +140,20 @@ def test_clicking_a_country_on_the_map_selects_it(browser) -> None:
     values = {f"{ids.MAP}.clickData": click, f"{ids.FOCUS}.data": None}
     sent = browser.call(f"{ids.FOCUS}.data", values, [f"{ids.MAP}.clickData"])
     assert sent == {f"{ids.COUNTRY}.value": "MEX"}
+
+
+def test_the_tour_in_date_order_starts_on_the_oldest_dated_partner(browser) -> None:
+    values = {
+        **CONTROL_VALUES,
+        f"{ids.VIEW}.data": {"present": True, "tour": True, "dates": True, "embed": False},
+        f"{ids.TOUR}.data": {"active": False, "focus": None},
+    }
+    sent = browser.call(f"{ids.TOUR}.data", values, [f"{ids.VIEW}.data"])
+    assert sent[f"{ids.TOUR}.data"]["focus"] == "AIILSG"  # founded 1926; the data's first is AGSCF
+
+
+def test_the_view_draws_the_timeline_and_no_code_without_a_public_address(browser) -> None:
+    sent = view(browser, [f"{ids.COUNTRY}.value"], **{f"{ids.COUNTRY}.value": "KEN"})
+    timeline = json.dumps(sent[f"{ids.TIMELINE}.children"])
+    assert "2009" in timeline and "October 2012" in timeline
+    assert sent[f"{ids.SHARE}.children"] == []

@@ -1,0 +1,72 @@
+"""Partnerships over time on the page: the section under the map, and the timeline's
+points as buttons (a click focuses the partner: web/focus.py), in date order."""
+
+from __future__ import annotations
+
+from dash import html
+
+from dashboard.data.language import Language
+from dashboard.data.schema import NOT_PUBLISHED
+from dashboard.views.text import ENGLISH, capped_list
+from dashboard.views.timeline import Timeline, Undated
+from dashboard.web import ids
+from dashboard.web.components import swatch
+
+
+def section(lang: Language) -> html.Section:
+    """The timeline's place under the map; it hides while the timeline is empty."""
+    return html.Section(
+        id=ids.TIMELINE_SECTION,
+        className="timeline-section",
+        **{"aria-labelledby": "timeline-heading"},
+        children=[
+            html.H2(lang._("Partnerships over time"), id="timeline-heading"),
+            html.Div(id=ids.TIMELINE, className="timeline"),
+            html.Button(lang._("Tour in date order"), id=ids.TOUR_DATES, className="tool"),
+        ],
+    )
+
+
+def render_timeline(timeline: Timeline, lang: Language = ENGLISH, data_lang: str = "en") -> list:
+    """The dated facts as a line of buttons, oldest first (right to left in Arabic),
+    and the partners without a date beside it; nothing when no partner has a date."""
+    if not timeline.events:
+        return []
+    points = [
+        html.Li(
+            html.Button(
+                id={"type": ids.TIMELINE_POINT, "id": event.partner, "fact": event.fact},
+                className="timeline-point",
+                n_clicks=0,
+                title=lang._("Show this partner on the map"),
+                children=[
+                    html.Span(event.when, className="when"),
+                    swatch(event.symbol, event.colour),
+                    html.Span(event.label, className="who", lang=data_lang, dir="auto"),
+                    html.Span(event.words, className="what"),
+                ],
+            )
+        )
+        for event in timeline.events
+    ]
+    notes = [html.P(_undated(group, lang), className="undated") for group in timeline.undated]
+    return [html.Ol(points, className="timeline-points"), *notes]
+
+
+def _undated(group: Undated, lang: Language) -> str:
+    """'4 partners: no date published (AGSCF, EASC, …)': the sources give none, or,
+    where that is not known, nobody recorded one."""
+    n = len(group.labels)
+    if group.why == NOT_PUBLISHED:
+        words = lang.n_(
+            "{count} partner: no date published ({names})",
+            "{count} partners: no date published ({names})",
+            n,
+        )
+    else:
+        words = lang.n_(
+            "{count} partner: no date recorded ({names})",
+            "{count} partners: no date recorded ({names})",
+            n,
+        )
+    return words.format(count=lang.number(n), names=capped_list(group.labels, lang))
