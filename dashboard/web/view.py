@@ -33,6 +33,8 @@ OUTPUTS = {
     "caption": Output(ids.TABLE_CAPTION, "children"),
     "drawn": Output(ids.DRAWN, "data"),
 }
+# What changes only the table: answered with the table alone.
+TABLE_ONLY = {f"{ids.TABS}.data", f"{ids.SORT}.data"}
 # What changes only the focus or the map's shape: answered with a Patch of the figure.
 FOCUS_ONLY = {f"{ids.FOCUS}.data", f"{ids.TOUR}.data", f"{ids.MAP_SHAPE}.data"}
 
@@ -63,6 +65,13 @@ def register(app: Dash, context: Context) -> None:
             "share": render_share(context.public_url, state, lang),
         }
         triggered = set(ctx.triggered_prop_ids)
+        if triggered and triggered <= TABLE_ONLY and drawn == drawing:
+            # A tab or a sort changes only the table: the map stays as drawn.
+            unchanged = dict.fromkeys(OUTPUTS, no_update)
+            return {
+                **unchanged,
+                **(table(context, selection, sort, lang) if tab == "table" else {}),
+            }
         if triggered and triggered <= FOCUS_ONLY and drawn == drawing:
             unchanged = dict.fromkeys(OUTPUTS, no_update)
             patch = focus_patch(context, state, mode, selection, lang)

@@ -91,6 +91,13 @@ def test_a_focus_change_on_the_drawn_map_sends_only_a_patch(browser) -> None:
     assert "In focus: Eastern Africa Sister Cities" in json.dumps(sent[f"{ids.DETAILS}.children"])
 
 
+def test_opening_the_table_sends_the_table_alone(browser) -> None:
+    table = {f"{ids.TABS}.data": "table", f"{ids.DRAWN}.data": ""}
+    sent = view(browser, [f"{ids.TABS}.data"], **table)
+    assert set(sent) == {f"{ids.TABLE_BODY}.children", f"{ids.TABLE_CAPTION}.children"}
+    assert sent[f"{ids.TABLE_CAPTION}.children"].startswith("114 rows")
+
+
 def test_a_focus_change_on_a_map_drawn_for_other_filters_redraws_it_whole(browser) -> None:
     focus = {f"{ids.FOCUS}.data": "EASC", f"{ids.DRAWN}.data": "country=MEX"}
     sent = view(browser, [f"{ids.FOCUS}.data"], **focus)
