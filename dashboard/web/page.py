@@ -15,7 +15,7 @@ from dashboard.views.table import COLUMNS, SORTABLE
 from dashboard.web import ids
 from dashboard.web.components import table_skeleton
 from dashboard.web.health import DataVersion
-from dashboard.web.languages import plotly_locale
+from dashboard.web.languages import dropdown_words, language_chooser, plotly_words
 from dashboard.web.sharing import printed_address, share_place
 from dashboard.web.sharing import tools as sharing_tools
 from dashboard.web.timeline import section as timeline_section
@@ -135,39 +135,6 @@ def header(
     )
 
 
-def language_chooser(lang: Language, languages: dict[str, Language]) -> html.Details | None:
-    """Each language in its own name, as plain links (`?lang=xx`): a change of language
-    loads the page again in it. assets/language.js carries the view along in the link."""
-    if len(languages) < 2:
-        return None
-    return html.Details(
-        className="languages",
-        children=[
-            html.Summary(
-                lang.own_name,
-                className="tool",
-                title=lang._("Language"),
-                **{"aria-label": lang._("Language: {name}").format(name=lang.own_name)},
-            ),
-            html.Ul(
-                [
-                    html.Li(
-                        html.A(
-                            other.own_name,
-                            href=f"?lang={code}",
-                            lang=other.tag,
-                            hrefLang=other.tag,
-                            className="language-link",
-                            **({"aria-current": "true"} if code == lang.code else {}),
-                        )
-                    )
-                    for code, other in languages.items()
-                ]
-            ),
-        ],
-    )
-
-
 def map_section(graph_config: dict, lang: Language) -> html.Main:
     """The summary, the tour bar, the map with the presenter's stage, and the tabs."""
     graph = dcc.Graph(id=ids.MAP, className="map", config=graph_config, responsive=True)
@@ -201,27 +168,6 @@ def still_map() -> html.Img:
     """The map as a still picture until plotly.js has drawn it (first_view.py sets it;
     the style sheet hides it under the drawn map)."""
     return html.Img(id=ids.STILL, className="map-still", alt="")
-
-
-# The map toolbar's words for a world map, in the catalogs too: plotly.js's own locale
-# files leave some out (its Arabic one has none of them).
-PLOTLY_WORDS = (
-    N_("Download plot as a PNG"),
-    N_("Zoom in"),
-    N_("Zoom out"),
-    N_("Reset"),
-    N_("Show closest data on hover"),
-)
-
-
-def plotly_words(lang: Language) -> dict:
-    """plotly.js's locale for this language (assets/plotly-locales/, loaded by the
-    page), with the toolbar's words from our catalog on top."""
-    name = plotly_locale(lang)
-    if name is None:
-        return {"locale": "en"}
-    words = {english: lang._(english) for english in PLOTLY_WORDS}
-    return {"locale": name, "locales": {name: {"dictionary": words}}}
 
 
 TAB_NAMES = {"cards": N_("Partners"), "table": N_("Table")}
@@ -388,23 +334,6 @@ def _dropdown(
             multi=multi,
             clearable=True,
             searchable=True,
-            **_dropdown_words(lang),
+            **dropdown_words(lang),
         ),
     ]
-
-
-def _dropdown_words(lang: Language) -> dict:
-    """The dropdown's own texts (Dash writes them in English otherwise)."""
-    _ = lang._
-    return {
-        "labels": {
-            "select_all": _("Select all"),
-            "deselect_all": _("Deselect all"),
-            # {num_selected} is filled in by the dropdown itself.
-            "selected_count": _("{num_selected} selected"),
-            "search": _("Search"),
-            "clear_search": _("Clear search"),
-            "clear_selection": _("Clear selection"),
-            "no_options_found": _("No options found"),
-        }
-    }
