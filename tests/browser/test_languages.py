@@ -15,7 +15,7 @@ from dashboard.views.selection import select
 from dashboard.views.summary import summary
 from dashboard.views.text import tour_status
 from dashboard.web import ids
-from tests.support.chromium import PHONE, TRANSFERRED
+from tests.support.chromium import APP_DRAWN, PHONE, TRANSFERRED
 from tests.support.paths import BUNDLED_DATA
 
 # Link code -> (catalog locale, html lang, dir, Kenya as CLDR names it)
@@ -61,6 +61,7 @@ def test_the_chooser_lists_each_language_in_its_own_name_and_keeps_the_view(visi
     expect(links).to_have_text(["العربية", "English", "Español", "Français", "Русский", "中文"])
     links.filter(has_text="Français").click()
     expect(page.locator("html")).to_have_attribute("lang", "fr")
+    page.wait_for_function(APP_DRAWN)  # the app has taken over from the first view
     expect(page.locator(f"#{ids.SUMMARY}")).to_have_text(
         expected_summary("fr", FilterState(country="KEN"))
     )
