@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from dashboard.data.language import N_
+
 PARTNERS_CSV = "partners.csv"
 SERVED_CSV = "served.csv"
 AREAS_CSV = "areas.csv"
@@ -34,12 +36,13 @@ NOT_PUBLISHED = "not-published"  # the sources were searched and give none
 NOT_RECORDED = ""  # nobody recorded it here: an empty cell
 
 # How a headquarters is known, from surest to least sure; or why it is not.
+# (Marked for the catalogs: the page says them in the visitor's language.)
 HQ_BASES = {
-    "stated-page": "stated on the partners page",
-    "stated-record": "stated in a public record",
-    "inferred": "inferred from a public record",
-    NOT_PUBLISHED: "not published",
-    NOT_RECORDED: "not recorded",
+    "stated-page": N_("stated on the partners page"),
+    "stated-record": N_("stated in a public record"),
+    "inferred": N_("inferred from a public record"),
+    NOT_PUBLISHED: N_("not published"),
+    NOT_RECORDED: N_("not recorded"),
 }
 HQ_UNKNOWN = (NOT_PUBLISHED, NOT_RECORDED)
 

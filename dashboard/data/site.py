@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from dashboard.data.language import SOURCE, available, code_of
@@ -145,10 +145,8 @@ def _with_languages(site: Site, values: dict, settings: dict, problems: Problems
             problems.add(key, value, f"translates {name}, but {name} itself is not set")
         else:
             translations.append((name, code, value.strip()))
-    return Site(
-        title=site.title,
-        note=site.note,
-        empty=site.empty,
+    return replace(
+        site,
         language=default,
         languages=enabled,
         data_language=data_language,

@@ -13,7 +13,7 @@ from dashboard.data.language import Language
 from dashboard.data.schema import Basis
 from dashboard.network import Network
 from dashboard.state import FilterState
-from dashboard.views.names import country_names, sorted_by_name
+from dashboard.views.names import country_names, place_name, sorted_by_name
 from dashboard.views.selection import Selection
 from dashboard.views.text import (
     ENGLISH,
@@ -154,11 +154,10 @@ def _group(basis_words: str, links: pd.DataFrame, atlas: Atlas, lang: Language) 
 
 
 def _headquarters(partner: pd.Series, atlas: Atlas, lang: Language) -> str:
-    """'Nairobi, Kenya': the city as the data writes it, the country in this language."""
+    """'Nairobi, Kenya', or '' where the partner has no headquarters."""
     if not partner["headquarters"]:
         return ""
-    country = country_names(atlas, lang).get(partner["hq_country"], partner["hq_country_name"])
-    return lang._("{city}, {country}").format(city=partner["hq_city"], country=country)
+    return place_name(partner["hq_city"], partner["hq_country"], atlas, lang)
 
 
 def hq_unknown(network: Network, partner: pd.Series, lang: Language = ENGLISH) -> str:

@@ -12,7 +12,7 @@ from dashboard.atlas import Atlas
 from dashboard.data.language import Language
 from dashboard.network import Network
 from dashboard.views import style
-from dashboard.views.names import country_names
+from dashboard.views.names import place_name
 from dashboard.views.selection import Selection
 from dashboard.views.text import ENGLISH, capped_list, hq_basis
 
@@ -36,12 +36,6 @@ def headquarters(
         _marker(network.records[i], atlas, focus, big, lang)
         for i in _with_place(network, selection)
     ]
-
-
-def _place_name(city: str, iso3: str, atlas: Atlas, lang: Language) -> str:
-    """'Nairobi, Kenya', the country named in the visitor's language."""
-    country = country_names(atlas, lang).get(iso3, iso3)
-    return lang._("{city}, {country}").format(city=city, country=country)
 
 
 def marked(network: Network, selection: Selection) -> list[str]:
@@ -69,7 +63,7 @@ def marker_opacity(pid: str, focus: str | None) -> float:
 def _marker(partner, atlas: Atlas, focus: str | None, big: bool, lang: Language) -> dict:
     """One partner's headquarters, in its own colour and symbol, ringed white then black
     (a halo point under the marker) so it stands out on every fill of the map."""
-    place = _place_name(partner.hq_city, partner.hq_country, atlas, lang)
+    place = place_name(partner.hq_city, partner.hq_country, atlas, lang)
     where = lang._("Headquarters: {place}").format(place=place)
     text = (
         f"<b>{escape(partner.name)}</b><br>{escape(where)}"
@@ -107,7 +101,7 @@ def _places(
     labels = partners["label"].to_numpy()[listed.members]
     count = pd.Series(grouped.sizes)
     text = [
-        f"<b>{escape(_place_name(city, iso3, atlas, lang))}</b><br>"
+        f"<b>{escape(place_name(city, iso3, atlas, lang))}</b><br>"
         f"{escape(_place_count(n, lang), False)}<br>"
         + escape(capped_list(list(names), lang, PLACE_NAMES, total=n))
         for city, iso3, n, names in zip(

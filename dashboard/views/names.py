@@ -36,6 +36,12 @@ def region_name(region: RegionOption, atlas: Atlas, lang: Language) -> str:
     return region_names(atlas, lang)[region.code]
 
 
+def place_name(city: str, iso3: str, atlas: Atlas, lang: Language) -> str:
+    """'Nairobi, Kenya': the city as the data writes it, the country in this language."""
+    country = country_names(atlas, lang).get(iso3, iso3)
+    return lang._("{city}, {country}").format(city=city, country=country)
+
+
 def sorted_by_name(codes, names, lang: Language) -> list:
     """`codes` in the alphabetical order of their names in this language."""
     return sorted(codes, key=lambda code: lang.sort_key(names[code]))

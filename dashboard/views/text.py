@@ -1,22 +1,15 @@
 """The words the views write, in one place: counts, lists, and how a fact is known, in
-the visitor's language (dashboard/language.py; the catalogs hold the translations)."""
+the visitor's language (dashboard/data/language.py; the catalogs hold the translations)."""
 
 from __future__ import annotations
 
-from dashboard.data.language import N_, SOURCE, Language, language
-from dashboard.data.schema import NOT_PUBLISHED as PUBLISHED_NONE
-from dashboard.data.schema import Basis
+from dashboard.data.language import SOURCE, Language, language
+from dashboard.data.schema import HQ_BASES, HQ_UNKNOWN, NOT_RECORDED, Basis
 
 ENGLISH = language(SOURCE)
 
 # Why a fact is missing: the sources give none, or nobody recorded it here.
-UNKNOWN = {PUBLISHED_NONE: N_("not published"), "": N_("not recorded")}
-# How a headquarters is known (data/schema.py's HQ_BASES), as the page says it.
-HQ_BASIS_WORDS = {
-    "stated-page": N_("stated on the partners page"),
-    "stated-record": N_("stated in a public record"),
-    "inferred": N_("inferred from a public record"),
-}
+UNKNOWN = {why: HQ_BASES[why] for why in HQ_UNKNOWN}
 
 
 def partners(n: int, lang: Language = ENGLISH) -> str:
@@ -61,7 +54,7 @@ def worldwide_basis(lang: Language = ENGLISH) -> str:
 
 def hq_basis(basis: str, lang: Language = ENGLISH) -> str:
     """How a headquarters is known: 'stated on the partners page'."""
-    return lang._(HQ_BASIS_WORDS[basis]) if basis in HQ_BASIS_WORDS else ""
+    return lang._(HQ_BASES[basis]) if basis in HQ_BASES else ""
 
 
 def sentence_case(text: str) -> str:
@@ -71,7 +64,7 @@ def sentence_case(text: str) -> str:
 
 def unknown(why: str, lang: Language = ENGLISH) -> str:
     """'not published' or 'not recorded', for a missing fact's reason."""
-    return lang._(UNKNOWN.get(why, UNKNOWN[""]))
+    return lang._(UNKNOWN.get(why, UNKNOWN[NOT_RECORDED]))
 
 
 def tour_status(number: int, total: int, paused: bool, lang: Language = ENGLISH) -> str:
