@@ -80,7 +80,7 @@ class Language:
 
     def n_(self, singular: str, plural: str, n: int) -> str:
         """The form of the message this language uses for `n` (Arabic has six)."""
-        return self.translations.ngettext(singular, plural, n)
+        return self.translations.ngettext(singular, plural, int(n))  # pandas counts too
 
     def number(self, n: int) -> str:
         """12,345 / 12 345 / 12.345."""

@@ -7,9 +7,11 @@ step through them.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from dash import Dash, Input, Output, State, ctx, no_update
 
-from dashboard.data.language import N_
+from dashboard.data.language import N_, Language
 from dashboard.state import parse_query, to_query
 from dashboard.web import controls, ids
 from dashboard.web.context import Context
@@ -29,6 +31,8 @@ def register(app: Dash, context: Context) -> None:
             "lang": State(ids.LANG, "data"),
             **controls.inputs(),
         },
+        # The page's first layout already holds the address's view (first_layout.py).
+        prevent_initial_call=True,
     )
     def sync_url(search, lang, **values):
         """URL -> controls when the address changed (a link, back, forward); controls
@@ -38,13 +42,13 @@ def register(app: Dash, context: Context) -> None:
         state, mode = controls.read_state(values, context.known), controls.read_mode(values)
         unchanged = dict.fromkeys(controls.CONTROLS, no_update)
         parsed = parse_query(search if isinstance(search, str) else "", context.known)
-        # On page load every input "changes" at once: the address wins.
+        # A new address (back, forward; or a first layout built without the page's
+        # address, which the browser then sets): the address wins.
         if ctx.triggered_id is None or f"{ids.URL}.search" in ctx.triggered_prop_ids:
             wanted = controls.control_values(parsed.state, parsed.mode)
             have = controls.control_values(state, mode)
             updates = {k: (v if v != have[k] else no_update) for k, v in wanted.items()}
-            words = context.language(lang)._(DROPPED_NOTICE)
-            notice = words.format(values=", ".join(parsed.dropped)) if parsed.dropped else ""
+            notice = dropped_notice(parsed.dropped, context.language(lang))
             return {"search": no_update, "notice": notice, **updates}
         query = to_query(state, mode, parsed.lang)
         search_now = (search or "").lstrip("?")
@@ -66,3 +70,9 @@ def register(app: Dash, context: Context) -> None:
         State(ids.WORDS, "data"),
         prevent_initial_call=True,
     )
+
+
+def dropped_notice(dropped: Iterable[str], lang: Language) -> str:
+    """What a link held that it could not show, said in the page's language."""
+    dropped = list(dropped)
+    return lang._(DROPPED_NOTICE).format(values=", ".join(dropped)) if dropped else ""

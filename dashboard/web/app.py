@@ -26,7 +26,8 @@ from dashboard.network import build_network
 from dashboard.web import address, filters, focus, presenting, sharing, table, view
 from dashboard.web.context import Context
 from dashboard.web.delivery import add_delivery
-from dashboard.web.first_view import serve_first_view
+from dashboard.web.first_layout import FirstLayout, serve_first_layout
+from dashboard.web.first_view import STILL_PATH, serve_first_view
 from dashboard.web.health import add_health, data_version
 from dashboard.web.languages import page_language
 from dashboard.web.page import page
@@ -77,18 +78,18 @@ def create_app(data_dir: Path | None = None, languages: dict[str, Language] | No
     public = public_url()
     context = Context(network, atlas, languages, site.language, site.data_language, public)
 
-    @cache
-    def layout_in(code: str):
+    def skeleton(code: str):
         lang = languages[code]
         return page(network, atlas, site, graph_config, live, lang, languages, bool(public))
 
     def language():
         return page_language(languages, site.language)
 
-    app.layout = lambda: layout_in(language().code)
+    first = FirstLayout(context, skeleton, app.get_relative_path(STILL_PATH))
+    serve_first_layout(app, first, language)
     for feature in FEATURES:
         feature.register(app, context)
-    serve_first_view(app, context, site, layout_in, language)
+    serve_first_view(app, context, site, first, language)
     add_delivery(app.server)
     add_health(app.server, network.summary(), live)
     protect(app, frame_ancestors())

@@ -1,8 +1,8 @@
 """The page as the server first sends it: the view the address asks for, already
 written out, before any script runs.
 
-The page's own skeleton (page.py) is written as HTML with the view filled in (the
-summary, the cards, the legend and a still picture of the map, views/still.py), so a
+The page's first layout (first_layout.py: the skeleton of page.py with the view
+filled in) is written as HTML, with a still picture of the map (views/still.py), so a
 reader with JavaScript off, a crawler and a link preview get the content, and the
 visitor reads it at once. The app lays itself out unseen in the same place and takes
 over when it has drawn the same view (assets/first-view.js); its map frame shows the
@@ -18,26 +18,23 @@ from collections.abc import Callable
 from functools import lru_cache
 from html import escape
 
-from dash import Dash, Input, Output, State
-from dash.development.base_component import Component
+from dash import Dash
 from flask import Response, request
 
 from dashboard.data.language import Language
 from dashboard.data.site import Site
-from dashboard.state import FilterState, Mode, Parsed, parse_query, to_query
-from dashboard.views.cards import details
+from dashboard.state import FilterState, Mode, parse_query, to_query
 from dashboard.views.names import country_names, region_name
 from dashboard.views.still import still_map
-from dashboard.web import controls, delivery, ids
-from dashboard.web.address import DROPPED_NOTICE
-from dashboard.web.components import render_details
+from dashboard.web import delivery, ids
 from dashboard.web.context import Context
+from dashboard.web.first_layout import FirstLayout
 from dashboard.web.languages import html_open_tag, plotly_locale
 from dashboard.web.static_html import to_html
-from dashboard.web.view import stage
 
 STILL_PATH = "/still.svg"
 STILL_CACHE = 64  # still pictures kept per worker, by view (about 100 kB each)
+PAGE_CACHE = 64  # pages kept per worker, by language and address
 # Dash's page template with the character set first (a parser must meet it in the
 # first 1024 bytes) and the server's first view after the app's entry point.
 INDEX = """<!DOCTYPE html>
@@ -62,37 +59,39 @@ def serve_first_view(
     app: Dash,
     context: Context,
     site: Site,
-    layout_in: Callable[[str], Component],
+    first: FirstLayout,
     language: Callable[[], Language],
 ) -> None:
     """Write each page's view into the HTML the server sends, in the request's language
-    (`language()`; `layout_in(code)` is the page in a language), and serve its still map."""
+    (`language()`), from the page's first layout (first_layout.py), and serve its still
+    map. Each page is kept per worker, by language and address."""
     app.index_string = INDEX
     still = lru_cache(maxsize=STILL_CACHE)(
         lambda state, mode, lang: _still(context, state, mode, lang)
     )
 
-    def interpolate_index(**parts: str) -> str:
-        lang = language()
-        parsed = parse_query(request.query_string.decode("utf-8", "replace"), context.known)
+    @lru_cache(maxsize=PAGE_CACHE)
+    def written(code: str, root: str, path: str, query: str, parts: tuple) -> str:
+        lang = context.language(code)
+        parsed = parse_query(query, context.known)
         view = context.whole(parsed.state, parsed.mode, lang)
         # The view's own address: what the link names, never what it held besides.
         search = _search(to_query(parsed.state, parsed.mode, parsed.lang))
-        # The still picture's text is in the page's language (the default needs no name).
-        still_lang = None if lang.code == context.default else lang.code
-        still_url = app.get_relative_path(STILL_PATH) + _search(
-            to_query(parsed.state, parsed.mode, still_lang)
-        )
-        here = request.path + search
-        filled = fills(context, parsed, view, still_url, lang)
-        body = to_html(layout_in(lang.code), filled, page=here)
-        page = request.url_root.rstrip("/") + here
+        here = path + search
+        still_url = first.answers(code, query)[ids.STILL]["src"]
+        body = to_html(first.layout(code, query), page=here)
         title = _title(context, site, parsed.state, lang)
-        parts["metas"] = metas(title, view.summary, still_url, page)
+        parts = dict(parts)
+        parts["metas"] = metas(title, view.summary, root + still_url, root + here)
         parts["title"] = escape(title)
         parts["app_entry"] += f'\n<div class="first-view">{body}</div>'
         parts["scripts"] = _locale_script(app, lang) + delivery.needed_scripts(parts["scripts"])
         return Dash.interpolate_index(app, **parts).replace("<html>", html_open_tag(lang), 1)
+
+    def interpolate_index(**parts: str) -> str:
+        query = request.query_string.decode("utf-8", "replace")
+        root = request.url_root.rstrip("/")
+        return written(language().code, root, request.path, query, tuple(sorted(parts.items())))
 
     app.interpolate_index = interpolate_index
 
@@ -104,19 +103,6 @@ def serve_first_view(
         response.cache_control.public = True
         response.cache_control.max_age = 3600  # a data reload shows within the hour
         return response
-
-    # The app's map frame shows the first view's still picture (in the browser's cache
-    # by then) until plotly.js has drawn the map: once, as the page opens.
-    app.clientside_callback(
-        f"""function (search, src) {{
-            if (src) {{ return window.dash_clientside.no_update; }}
-            const first = document.querySelector(".first-view .map-still");
-            return first ? first.getAttribute("src") : "{app.get_relative_path(STILL_PATH)}";
-        }}""",
-        Output(ids.STILL, "src"),
-        Input(ids.URL, "search"),
-        State(ids.STILL, "src"),
-    )
 
 
 def _search(query: str) -> str:
@@ -138,42 +124,6 @@ def _still(context: Context, state: FilterState, mode: Mode, lang: Language) -> 
     return still_map(context.network, context.atlas, state, selection, mode, summary)
 
 
-def fills(
-    context: Context, parsed: Parsed, view, still_url: str, lang: Language
-) -> dict[str, dict]:
-    """What the first view shows in each of the page's places, by component id."""
-    state, mode = parsed.state, parsed.mode
-    selection = context.selected(state)
-    values = controls.control_values(state, mode)
-    filled = {
-        ids.ROOT: {"className": root_class(mode)},
-        ids.SUMMARY: {"children": view.summary},
-        ids.LEGEND: {"children": view.legend},
-        ids.CARDS: {"children": view.cards},
-        ids.STILL: {"src": still_url, "alt": view.summary},
-        ids.STAGE: {"children": stage(context, state, mode, selection, lang)},
-        ids.DETAILS: {
-            "children": render_details(
-                details(context.network, context.atlas, state, selection, lang)
-            )
-        },
-        ids.COUNT_REGIONS_SWITCH: {"aria-checked": "true" if state.count_regions else "false"},
-        ids.TOUR_PACE: {"value": mode.pace},
-    }
-    for name in ("region", "country", "partners"):
-        filled[controls.FILTERS[name][0]] = {"value": values[name]}
-    if parsed.dropped:
-        notice = lang._(DROPPED_NOTICE).format(values=", ".join(parsed.dropped))
-        filled[ids.NOTICE] = {"children": notice}
-    return filled
-
-
-def root_class(mode: Mode) -> str:
-    """The page's classes for a mode, as presenting.py's clientside callback sets them."""
-    flags = {"present": mode.present, "touring": mode.tour, "embed": mode.embed}
-    return " ".join(["app", *(name for name, on in flags.items() if on)])
-
-
 def _title(context: Context, site: Site, state: FilterState, lang: Language) -> str:
     """The site's title, after the region or country a view is about, in the language."""
     atlas = context.atlas
@@ -186,9 +136,8 @@ def _title(context: Context, site: Site, state: FilterState, lang: Language) -> 
     return " · ".join([", ".join(places), title]) if places else title
 
 
-def metas(title: str, description: str, still_url: str, page: str) -> str:
+def metas(title: str, description: str, image: str, page: str) -> str:
     """The head's meta tags: the viewport, the description, and a link preview's card."""
-    image = request.url_root.rstrip("/") + still_url
     tags = [
         ("name", "viewport", "width=device-width, initial-scale=1"),
         ("name", "description", description),

@@ -28,19 +28,20 @@ def page_language(languages: dict[str, Language], default: str) -> Language:
     requests)."""
     if not has_request_context():
         return languages[default]
-    asked = request.args.get("lang") or _page_query(request.referrer).get("lang", [""])[-1]
+    asked = request.args.get("lang") or parse_qs(asking_page_query() or "").get("lang", [""])[-1]
     if asked.lower() in languages:
         return languages[asked.lower()]
     negotiated = negotiate(request.headers.get("Accept-Language", ""), tuple(languages))
     return languages[negotiated or default]
 
 
-def _page_query(referrer: str | None) -> dict[str, list[str]]:
-    """The query of the page that sent this request, if it is one of ours."""
-    if not referrer:
-        return {}
-    page = urlsplit(referrer)
-    return parse_qs(page.query) if page.netloc == request.host else {}
+def asking_page_query() -> str | None:
+    """The query string of the page that sent this request (its Referer), if that page
+    is one of ours; None when the request does not say."""
+    if not has_request_context() or not request.referrer:
+        return None
+    page = urlsplit(request.referrer)
+    return page.query if page.netloc == request.host else None
 
 
 def plotly_locale(lang: Language) -> str | None:

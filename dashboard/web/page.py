@@ -1,5 +1,6 @@
 """The page's skeleton: header, filters, summary, map, tour bar and tabs, with the
-empty places that the callbacks fill. What goes in them is in components.py."""
+empty places that the callbacks fill (first_layout.py fills them for the first
+layout). What goes in them is in components.py."""
 
 from __future__ import annotations
 
@@ -31,8 +32,8 @@ def page(
     languages: dict[str, Language],
     sharing: bool = False,
 ) -> html.Div:
-    """The whole page in a language, with empty outputs that the first callbacks fill
-    from the URL."""
+    """The whole page in a language, with empty outputs (first_layout.py fills them for
+    an address)."""
     return html.Div(
         id=ids.ROOT,
         className="app",
@@ -78,9 +79,11 @@ def stores(lang: Language) -> list:
         dcc.Store(id=ids.VIEW, data=EXPLORE.as_data()),
         dcc.Store(id=ids.TOUR, data={"active": False, "focus": None}),
         dcc.Store(id=ids.TABS, data="cards"),
-        dcc.Store(id=ids.DRAWN, data=None),
-        dcc.Store(id=ids.MAP_SHAPE, data=None),
-        dcc.Store(id=ids.FOCUS, data=None),
+        # No data rather than None: dcc.Store reports None as a change when it mounts,
+        # which would call the callbacks the first layout has already answered.
+        dcc.Store(id=ids.DRAWN),
+        dcc.Store(id=ids.MAP_SHAPE),
+        dcc.Store(id=ids.FOCUS),
         dcc.Store(id=ids.SORT, data={"column": None, "descending": False}),
         dcc.Interval(id=ids.TICK, interval=DEFAULT_PACE * 1000, disabled=True),
         dcc.Download(id=ids.DOWNLOAD),

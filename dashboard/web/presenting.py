@@ -22,6 +22,13 @@ MODE_BUTTONS = {
     ids.TOUR_DATES: lambda view: {"present": True, "tour": True, "dates": True},
     ids.TOUR_EXIT: lambda view: {"tour": False, "dates": False},
 }
+TOUR_OUTPUTS = {
+    "tour": Output(ids.TOUR, "data"),
+    "paused": Output(ids.TICK, "disabled"),
+    "interval": Output(ids.TICK, "interval"),
+    "pause_label": Output(ids.TOUR_PAUSE, "children"),
+    "status": Output(ids.TOUR_STATUS, "children"),
+}
 
 
 def register(app: Dash, context: Context) -> None:
@@ -50,13 +57,7 @@ def register(app: Dash, context: Context) -> None:
     )
 
     @app.callback(
-        output={
-            "tour": Output(ids.TOUR, "data"),
-            "paused": Output(ids.TICK, "disabled"),
-            "interval": Output(ids.TICK, "interval"),
-            "pause_label": Output(ids.TOUR_PAUSE, "children"),
-            "status": Output(ids.TOUR_STATUS, "children"),
-        },
+        output=TOUR_OUTPUTS,
         inputs={
             "view": Input(ids.VIEW, "data"),
             "pace": Input(ids.TOUR_PACE, "value"),

@@ -50,45 +50,67 @@ def register(app: Dash, context: Context) -> None:
             "drawn": State(ids.DRAWN, "data"),
             "lang": State(ids.LANG, "data"),
         },
+        # The page's first layout holds the first answer (first_layout.py).
+        prevent_initial_call=True,
     )
     def update_view(tour, sort, tab, drawn, lang, **values):
         lang = context.language(lang)
         mode = controls.read_mode(values)
         state = toured(controls.read_state(values, context.known), mode, tour, context)
-        selection = context.selected(state)
-        drawing = drawn_for(state, mode)
-        lines = details(context.network, context.atlas, state, selection, lang)
-        shown = {
-            "details": render_details(lines),
-            "stage": stage(context, state, mode, selection, lang),
-            # The link of what is on screen: the tour's partner too.
-            "share": render_share(context.public_url, state, lang),
-        }
         triggered = set(ctx.triggered_prop_ids)
-        if triggered and triggered <= TABLE_ONLY and drawn == drawing:
-            # A tab or a sort changes only the table: the map stays as drawn.
-            unchanged = dict.fromkeys(OUTPUTS, no_update)
-            return {
-                **unchanged,
-                **(table(context, selection, sort, lang) if tab == "table" else {}),
-            }
-        if triggered and triggered <= FOCUS_ONLY and drawn == drawing:
-            unchanged = dict.fromkeys(OUTPUTS, no_update)
-            patch = focus_patch(context, state, mode, selection, lang)
-            return {**unchanged, **shown, "figure": patch}
-        whole = context.whole(state, mode, lang)
-        return {
-            "table": no_update,
-            "caption": no_update,
-            "figure": whole.figure,
-            "legend": whole.legend,
-            "cards": whole.cards,
-            "summary": whole.summary,
-            "timeline": whole.timeline,
-            **(table(context, selection, sort, lang) if tab == "table" else {}),
-            "drawn": drawing,
-            **shown,
-        }
+        if triggered and drawn == drawn_for(state, mode):
+            if triggered <= TABLE_ONLY:
+                # A tab or a sort changes only the table: the map stays as drawn.
+                return table_answer(context, state, sort, tab, lang)
+            if triggered <= FOCUS_ONLY:
+                return focus_answer(context, state, mode, lang)
+        return whole_answer(context, state, mode, sort, tab, lang)
+
+
+def whole_answer(
+    context: Context, state: FilterState, mode: Mode, sort: object, tab: object, lang: Language
+) -> dict:
+    """Every output for a state: a change of filters, and the page's first layout."""
+    whole = context.whole(state, mode, lang)
+    return {
+        **table_answer(context, state, sort, tab, lang),
+        "figure": whole.figure,
+        "legend": whole.legend,
+        "cards": whole.cards,
+        "summary": whole.summary,
+        "timeline": whole.timeline,
+        "drawn": drawn_for(state, mode),
+        **around_map(context, state, mode, lang),
+    }
+
+
+def table_answer(
+    context: Context, state: FilterState, sort: object, tab: object, lang: Language
+) -> dict:
+    """The table, when its tab is open; nothing else changes."""
+    unchanged = dict.fromkeys(OUTPUTS, no_update)
+    if tab != "table":
+        return unchanged
+    return {**unchanged, **table(context, context.selected(state), sort, lang)}
+
+
+def focus_answer(context: Context, state: FilterState, mode: Mode, lang: Language) -> dict:
+    """A new focus on the map as drawn: a Patch of its focus traces."""
+    patch = focus_patch(context, state, mode, context.selected(state), lang)
+    unchanged = dict.fromkeys(OUTPUTS, no_update)
+    return {**unchanged, **around_map(context, state, mode, lang), "figure": patch}
+
+
+def around_map(context: Context, state: FilterState, mode: Mode, lang: Language) -> dict:
+    """What follows the focus beside the map: the details, the stage, the shared link."""
+    selection = context.selected(state)
+    lines = details(context.network, context.atlas, state, selection, lang)
+    return {
+        "details": render_details(lines),
+        "stage": stage(context, state, mode, selection, lang),
+        # The link of what is on screen: the tour's partner too.
+        "share": render_share(context.public_url, state, lang),
+    }
 
 
 def toured(state: FilterState, mode: Mode, tour: object, context: Context) -> FilterState:

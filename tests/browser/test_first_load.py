@@ -3,6 +3,7 @@ off; the app takes its place without moving anything; the load stays small."""
 
 from __future__ import annotations
 
+import json
 import urllib.request
 
 import pytest
@@ -10,7 +11,7 @@ from playwright.sync_api import Browser, expect
 
 from dashboard.network import load_network
 from dashboard.web import ids
-from tests.support.chromium import DESKTOP, PHONE, TRANSFERRED
+from tests.support.chromium import DESKTOP, PHONE, TRANSFERRED, Watch
 from tests.support.paths import BUNDLED_DATA
 from tests.support.servers import Server
 
@@ -93,3 +94,53 @@ def test_the_dropdowns_clear_control_is_a_button_not_a_dead_link(visit) -> None:
     clear = page.locator(f"#{ids.COUNTRY} .dash-dropdown-clear")
     expect(clear).to_have_attribute("role", "button")
     assert page.locator("a:not([href]):not([role])").count() == 0
+
+
+def callbacks_asked(page) -> list[list[str]]:
+    """Record what set off each callback request the page makes from now on."""
+    asked: list[list[str]] = []
+
+    def record(request) -> None:
+        if "_dash-update-component" in request.url:
+            asked.append(json.loads(request.post_data)["changedPropIds"])
+
+    page.on("request", record)
+    return asked
+
+
+def test_a_page_load_asks_the_server_for_no_callback_but_the_frames_shape(
+    browser: Browser, app_server: Server, watch: Watch
+) -> None:
+    """The first layout holds the view of the address (first_layout.py); only the map
+    frame's shape on this screen, which the server cannot know, is sent once."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    asked = callbacks_asked(page)
+    page.on("request", lambda r: watch.requests.append(r.url))
+    page.goto(app_server.url + "/?lang=fr&country=KEN&focus=EASC")
+    page.wait_for_function("() => document.documentElement.classList.contains('map-drawn')")
+    expect(page.locator(f"#{ids.SUMMARY}")).to_contain_text("Kenya — 2 partenaires")
+    expect(page.locator(f"#{ids.CARDS} .card.focused .name")).to_have_text(
+        "Eastern Africa Sister Cities"
+    )
+    page.wait_for_timeout(1000)  # time for any callback the load would set off
+    assert asked == [[f"{ids.MAP_SHAPE}.data"]]
+    context.close()
+
+
+def test_without_its_pages_address_the_app_still_shows_the_view_of_the_address(
+    browser: Browser, app_server: Server
+) -> None:
+    """A layout request that does not name our page (no Referer, or another site's, as
+    here) gets the default layout; the browser writes the address in, and the address
+    callback brings the address's view, as on back and forward."""
+    foreign = {"Referer": "http://elsewhere.example/"}
+    context = browser.new_context(viewport=DESKTOP, extra_http_headers=foreign)
+    page = context.new_page()
+    asked = callbacks_asked(page)
+    page.goto(app_server.url + "/?country=KEN")
+    summary = page.locator(f"#react-entry-point #{ids.SUMMARY}")
+    expect(summary).to_contain_text("2 partners serve Kenya")
+    expect(page.locator(f"#{ids.COUNTRY}")).to_contain_text("Kenya")
+    assert [f"{ids.URL}.search"] in asked  # the layout did not know the address
+    context.close()
