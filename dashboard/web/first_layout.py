@@ -92,6 +92,10 @@ class FirstLayout:
 def serve_first_layout(app: Dash, first: FirstLayout, language: Callable[[], Language]) -> None:
     """Answer Dash's layout request with the first layout of the page that asks."""
     app.layout = lambda: first.layout(language().code, asking_page_query())
+    # Dash would write a whole layout into every page's config (76 kB) for the browser
+    # to check callbacks against; the page's own layout has every id, so it checks
+    # against that.
+    app.validation_layout = None
 
     def layout() -> Response:
         body = first.json(language().code, asking_page_query())

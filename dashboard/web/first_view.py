@@ -71,27 +71,32 @@ def serve_first_view(
     )
 
     @lru_cache(maxsize=PAGE_CACHE)
-    def written(code: str, root: str, path: str, query: str, parts: tuple) -> str:
+    def written(code: str, root: str, path: str, query: str) -> dict[str, str]:
+        """The page's own parts: its metas, title and first view (Dash's parts carry a
+        token of their own for each page load, so they are not kept)."""
         lang = context.language(code)
         parsed = parse_query(query, context.known)
-        view = context.whole(parsed.state, parsed.mode, lang)
+        summary = context.whole(parsed.state, parsed.mode, lang).summary
         # The view's own address: what the link names, never what it held besides.
-        search = _search(to_query(parsed.state, parsed.mode, parsed.lang))
-        here = path + search
+        here = path + _search(to_query(parsed.state, parsed.mode, parsed.lang))
         still_url = first.answers(code, query)[ids.STILL]["src"]
-        body = to_html(first.layout(code, query), page=here)
         title = _title(context, site, parsed.state, lang)
-        parts = dict(parts)
-        parts["metas"] = metas(title, view.summary, root + still_url, root + here)
-        parts["title"] = escape(title)
-        parts["app_entry"] += f'\n<div class="first-view">{body}</div>'
-        parts["scripts"] = _locale_script(app, lang) + delivery.needed_scripts(parts["scripts"])
-        return Dash.interpolate_index(app, **parts).replace("<html>", html_open_tag(lang), 1)
+        return {
+            "metas": metas(title, summary, root + still_url, root + here),
+            "title": escape(title),
+            "first_view": to_html(first.layout(code, query), page=here),
+            "locale": _locale_script(app, lang),
+            "open_tag": html_open_tag(lang),
+        }
 
     def interpolate_index(**parts: str) -> str:
         query = request.query_string.decode("utf-8", "replace")
         root = request.url_root.rstrip("/")
-        return written(language().code, root, request.path, query, tuple(sorted(parts.items())))
+        own = written(language().code, root, request.path, query)
+        parts["metas"], parts["title"] = own["metas"], own["title"]
+        parts["app_entry"] += f'\n<div class="first-view">{own["first_view"]}</div>'
+        parts["scripts"] = own["locale"] + delivery.needed_scripts(parts["scripts"])
+        return Dash.interpolate_index(app, **parts).replace("<html>", own["open_tag"], 1)
 
     app.interpolate_index = interpolate_index
 

@@ -98,3 +98,12 @@ def test_the_layout_is_in_the_language_of_the_page_that_asks(browser) -> None:
     page = layout(browser, "?lang=fr&country=KEN")
     assert page[ids.LANG]["data"] == "fr"
     assert page[ids.SUMMARY]["children"].startswith("Kenya — 2 partenaires")
+
+
+def test_the_page_does_not_carry_a_second_copy_of_the_layout(browser) -> None:
+    """Dash would write a layout into every page's config to check callbacks against."""
+    page = browser.client.get("/?country=KEN").get_data(as_text=True)
+    config = page.split('<script id="_dash-config" type="application/json">', 1)[1]
+    config = json.loads(config.split("</script>", 1)[0])
+    assert "validation_layout" not in config
+    assert len(page) < 40_000
