@@ -116,11 +116,13 @@ def render_card(
     """A partner card; `expanded` opens its served countries (the presenter's stage).
     The partner's own words keep their language (`data_lang`), marked for screen readers."""
     source = lang._("Headquarters source: {source}")
+    # The stage's copy of a card has no ids: they are the list's card's (one id, one
+    # element), and its title is not a button (the partner is in focus already).
     return html.Article(
-        id={"type": ids.CARD, "id": card.id},
+        **({} if expanded else {"id": {"type": ids.CARD, "id": card.id}}),
         className="card focused" if card.focused else "card",
         children=[
-            html.H3(_card_title(card, lang, card.name_lang or data_lang)),
+            html.H3(_card_title(card, lang, card.name_lang or data_lang, button=not expanded)),
             _facts(card, lang),
             _description(card.paragraphs, lang, card.text_lang or data_lang),
             html.Div(className="served", children=_served(card, lang, data_lang, expanded)),
@@ -131,21 +133,26 @@ def render_card(
     )
 
 
-def _card_title(card: Card, lang: Language, data_lang: str) -> html.Button:
+def _card_title(
+    card: Card, lang: Language, data_lang: str, button: bool = True
+) -> html.Button | html.Span:
     """The partner's symbol, name and acronym: a button that focuses it on the map."""
     acronym = html.Span(card.acronym, className="acronym") if card.acronym else None
+    children = [
+        swatch(card.symbol, card.colour),
+        html.Span(
+            [html.Span(card.name, className="name"), " ", acronym], lang=data_lang, dir="auto"
+        ),
+    ]
+    if not button:
+        return html.Span(children, className="card-title")
     return html.Button(
         id={"type": ids.CARD_FOCUS, "id": card.id},
         className="card-title",
         n_clicks=0,
         title=lang._("Show this partner on the map"),
         **{"aria-pressed": "true" if card.focused else "false"},
-        children=[
-            swatch(card.symbol, card.colour),
-            html.Span(
-                [html.Span(card.name, className="name"), " ", acronym], lang=data_lang, dir="auto"
-            ),
-        ],
+        children=children,
     )
 
 

@@ -112,7 +112,10 @@ def test_presenter_mode_shows_the_focused_card_beside_the_map(browser) -> None:
         [f"{ids.VIEW}.data"],
         **{f"{ids.VIEW}.data": mode, f"{ids.FOCUS}.data": "ACHA"},
     )
-    assert '"id": "ACHA"}, "className": "card focused"' in json.dumps(sent[f"{ids.STAGE}.children"])
+    stage = json.dumps(sent[f"{ids.STAGE}.children"])
+    assert '"className": "card focused"' in stage and "Asociacion de Ciudades" in stage
+    # The list's card keeps its ids: the stage's copy carries none of them.
+    assert '"type": "card' not in stage  # neither {"type": "card"} nor "card-focus"
 
 
 def test_a_link_sets_the_controls_and_names_what_it_dropped(browser) -> None:
