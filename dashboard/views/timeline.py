@@ -13,6 +13,7 @@ import pandas as pd
 from dashboard.data.language import N_, Language
 from dashboard.data.schema import NOT_PUBLISHED
 from dashboard.network import Network
+from dashboard.views.cards import MAX_CARDS
 from dashboard.views.text import ENGLISH
 
 # The dated facts, as the cards name them (one home for each word).
@@ -45,13 +46,16 @@ class Undated:
 class Timeline:
     events: tuple[Event, ...]  # in date order; empty: nothing to draw, the timeline hides
     undated: tuple[Undated, ...]  # not published first, then not recorded
+    partners: int = 0  # partners in view, of whom the first MAX_CARDS are on the line
 
 
 def timeline(network: Network, partners: Sequence[str], lang: Language = ENGLISH) -> Timeline:
-    """The dated facts of `partners` (ids, as a selection holds them), oldest first."""
+    """The dated facts of `partners` (ids, as a selection holds them), oldest first: of
+    the first MAX_CARDS, the partners with a card on the page (a line of thousands of
+    points is unreadable, and blocked a browser for half a minute at N = 10,000)."""
     events: list[Event] = []
     undated: dict[str, list[str]] = {NOT_PUBLISHED: [], "": []}
-    for pid in partners:
+    for pid in partners[:MAX_CARDS]:
         partner = network.partner(pid)
         dated = [_event(partner, fact, lang) for fact in _dated_facts(network, partner)]
         events += dated
@@ -61,6 +65,7 @@ def timeline(network: Network, partners: Sequence[str], lang: Language = ENGLISH
     return Timeline(
         events=tuple(events),
         undated=tuple(Undated(why, tuple(labels)) for why, labels in undated.items() if labels),
+        partners=len(partners),
     )
 
 

@@ -92,13 +92,18 @@ def render_cards(
     """Card values to components, and a note when not every partner has a card."""
     rendered: list = [render_card(card, lang, data_lang) for card in cards]
     if total > len(cards):
-        note = lang._(
-            "Showing {shown} of {total} partners. Narrow the filters, or see them all in "
-            "the Table tab and its CSV."
-        )
-        shown, total = lang.number(len(cards)), lang.number(total)
-        rendered.append(html.P(note.format(shown=shown, total=total), className="cards-note"))
+        rendered.append(shown_of(len(cards), total, lang))
     return rendered
+
+
+def shown_of(shown: int, total: int, lang: Language) -> html.P:
+    """The note under the cards and the timeline when they show the first partners."""
+    note = lang._(
+        "Showing {shown} of {total} partners. Narrow the filters, or see them all in "
+        "the Table tab and its CSV."
+    )
+    words = note.format(shown=lang.number(shown), total=lang.number(total))
+    return html.P(words, className="cards-note")
 
 
 def render_stage(card: Card, lang: Language = ENGLISH, data_lang: str = "en") -> list:

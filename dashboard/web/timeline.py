@@ -7,10 +7,11 @@ from dash import html
 
 from dashboard.data.language import Language
 from dashboard.data.schema import NOT_PUBLISHED
+from dashboard.views.cards import MAX_CARDS
 from dashboard.views.text import ENGLISH, capped_list
 from dashboard.views.timeline import Timeline, Undated
 from dashboard.web import ids
-from dashboard.web.components import swatch
+from dashboard.web.components import shown_of, swatch
 
 
 def section(lang: Language) -> html.Section:
@@ -50,6 +51,8 @@ def render_timeline(timeline: Timeline, lang: Language = ENGLISH, data_lang: str
         for event in timeline.events
     ]
     notes = [html.P(_undated(group, lang), className="undated") for group in timeline.undated]
+    if timeline.partners > MAX_CARDS:
+        notes.append(shown_of(MAX_CARDS, timeline.partners, lang))
     return [html.Ol(points, className="timeline-points"), *notes]
 
 

@@ -3,14 +3,18 @@ partners counted by why, and the tour in date order."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+from bench.generate import generate
 from dashboard.data.language import language
 from dashboard.network import Network, load_network
 from dashboard.state import FilterState
+from dashboard.views.cards import MAX_CARDS
 from dashboard.views.selection import select
 from dashboard.views.text import ENGLISH
 from dashboard.views.timeline import Undated, by_date, timeline
+from dashboard.web.timeline import render_timeline
 from tests.support.datafolder import partner, tiny_network
 
 UNDATED = ("AGSCF", "EASC", "Sister Cities Africa", "ACHA")
@@ -78,3 +82,14 @@ def test_the_tour_in_date_order_takes_each_partner_at_its_first_date(network) ->
         *("AGSCF", "EASC", "sister-cities-africa", "ACHA"),  # no date: the data's order
     )
     assert by_date(network, ["CPAFFC", "EASC", "WCSDA"]) == ("WCSDA", "CPAFFC", "EASC")
+
+
+def test_a_big_network_has_the_dated_facts_of_the_partners_with_a_card(tmp_path: Path) -> None:
+    """Thousands of points are unreadable and blocked a browser for half a minute; the
+    line holds the partners whose cards are on the page, and counts the others."""
+    network = load_network(generate(200, tmp_path / "data", seed=3))
+    line = timeline(network, network.ids)
+    assert {event.partner for event in line.events} <= set(network.ids[:MAX_CARDS])
+    assert line.events and line.partners == 200
+    rendered = json.dumps(render_timeline(line), default=lambda c: c.to_plotly_json())
+    assert f"Showing {MAX_CARDS} of 200 partners" in rendered
