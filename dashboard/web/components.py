@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 import pandas as pd
 from dash import html
+from dash.development.base_component import Component
 
 from dashboard.data.language import N_, Language
 from dashboard.views.cards import Card
@@ -337,3 +339,16 @@ def table_caption(table: pd.DataFrame, lang: Language = ENGLISH) -> str:
         shown = lang._("{caption}; the first {count} are shown, the CSV holds all")
         caption = shown.format(caption=caption, count=lang.number(PAGE_ROWS))
     return caption
+
+
+def as_json(node: Any) -> Any:
+    """Components as the JSON Dash sends for them (type, namespace, props), all the way
+    down: what a memo keeps, so each answer does not write the components out again."""
+    if isinstance(node, Component):
+        written = node.to_plotly_json()
+        return {**written, "props": {k: as_json(v) for k, v in written["props"].items()}}
+    if isinstance(node, list | tuple):
+        return [as_json(child) for child in node]
+    if isinstance(node, dict):
+        return {key: as_json(value) for key, value in node.items()}
+    return node

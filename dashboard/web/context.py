@@ -17,7 +17,7 @@ from dashboard.views.legend import legend
 from dashboard.views.selection import Selection, select
 from dashboard.views.summary import summary
 from dashboard.views.timeline import timeline
-from dashboard.web.components import render_cards, render_legend
+from dashboard.web.components import as_json, render_cards, render_legend
 from dashboard.web.timeline import render_timeline
 
 # Views kept per worker ($PARTNER_MAP_VIEW_CACHE; 0 turns the memo off, which the
@@ -83,10 +83,15 @@ class Context:
         network, atlas, data_lang = self.network, self.atlas, self.data_lang
         selection = self.selected(state)
         shown = cards(network, atlas, state, selection, lang)
+        # Components are kept as the JSON Dash sends: writing Dash components out took
+        # most of a memoised answer's time (their to_plotly_json, per component, each
+        # time); plain dicts and lists are written by json's C encoder.
         return WholeView(
             figure=map_figure(network, atlas, state, selection, mode, lang),
-            legend=render_legend(legend(network, selection), lang, data_lang),
-            cards=render_cards(shown, len(selection.partners), lang, data_lang),
+            legend=as_json(render_legend(legend(network, selection), lang, data_lang)),
+            cards=as_json(render_cards(shown, len(selection.partners), lang, data_lang)),
             summary=summary(network, atlas, state, selection, mode.present, lang),
-            timeline=render_timeline(timeline(network, selection.partners, lang), lang, data_lang),
+            timeline=as_json(
+                render_timeline(timeline(network, selection.partners, lang), lang, data_lang)
+            ),
         )

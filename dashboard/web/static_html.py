@@ -37,14 +37,17 @@ def to_html(node: Any, fills: dict[str, dict] | None = None, page: str = "") -> 
         return escape(str(node), quote=False)
     if isinstance(node, list | tuple):
         return "".join(to_html(child, fills) for child in node)
-    if not isinstance(node, Component):
+    if isinstance(node, Component):
+        node = node.to_plotly_json()
+    if not (isinstance(node, dict) and {"type", "namespace", "props"} <= node.keys()):
         raise TypeError(f"cannot write {type(node).__name__} as HTML")
-    props = node.to_plotly_json()["props"]
+    # A component, or a component as Dash writes it out (a memoised view keeps those).
+    kind, props = node["type"], node["props"]
     if isinstance(props.get("id"), str):
         props = {**props, **fills.get(props["id"], {})}
-    if node._namespace == "dash_html_components":
-        return _element(TAGS.get(node._type, node._type.lower()), props, fills)
-    return _core(node._type, props, fills)
+    if node["namespace"] == "dash_html_components":
+        return _element(TAGS.get(kind, kind.lower()), props, fills)
+    return _core(kind, props, fills)
 
 
 def _element(tag: str, props: dict, fills: dict) -> str:
