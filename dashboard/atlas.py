@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -91,15 +92,19 @@ def outlines(topojson: Path = WORLD_TOPOJSON) -> dict[str, tuple[tuple[np.ndarra
     points, the outer ring first and any holes after it."""
     topology = json.loads(topojson.read_text(encoding="utf-8"))
     arcs = _decoded_arcs(topology)
-    shapes = {}
+    return {
+        iso3: tuple(tuple(_ring(arcs, ring) for ring in polygon) for polygon in polygons)
+        for iso3, polygons in _country_polygons(topology)
+    }
+
+
+def _country_polygons(topology: dict) -> Iterator[tuple[str, list]]:
+    """Each country's polygons (lists of rings of arc indexes), by iso3: a Polygon is
+    a MultiPolygon of one."""
     for geometry in topology["objects"]["countries"]["geometries"]:
-        if not geometry.get("id") or geometry["type"] not in ("Polygon", "MultiPolygon"):
-            continue
-        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        shapes[geometry["id"]] = tuple(
-            tuple(_ring(arcs, ring) for ring in polygon) for polygon in polygons
-        )
-    return shapes
+        if geometry.get("id") and geometry["type"] in ("Polygon", "MultiPolygon"):
+            arcs = geometry["arcs"]
+            yield geometry["id"], arcs if geometry["type"] == "MultiPolygon" else [arcs]
 
 
 def _topojson_centroids(topology: dict) -> dict[str, tuple[float, float]]:
@@ -116,16 +121,13 @@ def _topojson_extents(topology: dict) -> dict[str, tuple[float, float, float, fl
     whole mainland without flying out to every far island (Alaska, Réunion)."""
     arcs = _decoded_arcs(topology)
     extents = {}
-    for geometry in topology["objects"]["countries"]["geometries"]:
-        if not geometry.get("id") or geometry["type"] not in ("Polygon", "MultiPolygon"):
-            continue
-        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+    for iso3, polygons in _country_polygons(topology):
         rings = [_ring(arcs, polygon[0]) for polygon in polygons]
         areas = [_area(ring) for ring in rings]
         main = np.vstack(
             [r for r, a in zip(rings, areas, strict=True) if a >= MAIN_PART * max(areas)]
         )
-        extents[geometry["id"]] = _box(main)
+        extents[iso3] = _box(main)
     return extents
 
 

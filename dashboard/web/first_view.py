@@ -76,13 +76,13 @@ def serve_first_view(
         token of their own for each page load, so they are not kept)."""
         lang = context.language(code)
         parsed = parse_query(query, context.known)
-        summary = context.whole(parsed.state, parsed.mode, lang).summary
+        # The still picture, and its text: the view's summary.
+        still = first.answers(code, query)[ids.STILL]
         # The view's own address: what the link names, never what it held besides.
         here = path + _search(to_query(parsed.state, parsed.mode, parsed.lang))
-        still_url = first.answers(code, query)[ids.STILL]["src"]
         title = _title(context, site, parsed.state, lang)
         return {
-            "metas": metas(title, summary, root + still_url, root + here),
+            "metas": metas(title, still["alt"], root + still["src"], root + here),
             "title": escape(title),
             "first_view": to_html(first.layout(code, query), page=here),
             "locale": _locale_script(app, lang),
