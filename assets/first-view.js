@@ -17,6 +17,8 @@
     if (!root.classList.contains("app-drawn") && drawn()) {
       var first = document.querySelector(".first-view");
       if (first) { first.remove(); }
+      // The app's own root carries presenter mode from here (style.css).
+      root.classList.remove("present-first");
       root.classList.add("app-drawn");
     }
     // The still picture under the map goes once plotly.js has drawn the map (its geo

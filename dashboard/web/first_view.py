@@ -86,7 +86,11 @@ def serve_first_view(
             "title": escape(title),
             "first_view": to_html(first.layout(code, query), page=here),
             "locale": _locale_script(app, lang),
-            "open_tag": html_open_tag(lang),
+            # Presenter mode's larger type is keyed to html:has(.app.present), which
+            # Chromium may not match while it is still parsing the page: the first
+            # view then painted at the normal size and grew (a layout shift).
+            # first-view.js takes the class off when the app takes over.
+            "open_tag": html_open_tag(lang, "present-first" if parsed.mode.present else ""),
         }
 
     def interpolate_index(**parts: str) -> str:

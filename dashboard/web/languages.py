@@ -51,9 +51,10 @@ def plotly_locale(lang: Language) -> str | None:
     return PLOTLY_LOCALES.get(lang.code, lang.code)
 
 
-def html_open_tag(lang: Language) -> str:
+def html_open_tag(lang: Language, classes: str = "") -> str:
     """`<html lang="ar" dir="rtl">`: screen readers, fonts and the layout's direction."""
-    return f'<html lang="{escape(lang.tag)}" dir="{lang.direction}">'
+    extra = f' class="{escape(classes)}"' if classes else ""
+    return f'<html lang="{escape(lang.tag)}" dir="{lang.direction}"{extra}>'
 
 
 def language_chooser(lang: Language, languages: dict[str, Language]) -> html.Details | None:
