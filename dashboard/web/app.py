@@ -23,7 +23,7 @@ from dashboard.data.language import Language, by_code
 from dashboard.data.load import load
 from dashboard.data.problems import DataError
 from dashboard.network import build_network
-from dashboard.web import address, filters, focus, presenting, sharing, table, view
+from dashboard.web import address, changes, filters, focus, presenting, sharing, table
 from dashboard.web.context import Context
 from dashboard.web.delivery import add_delivery
 from dashboard.web.first_layout import FirstLayout, serve_first_layout
@@ -34,7 +34,7 @@ from dashboard.web.page import page
 from dashboard.web.security import protect
 
 # Each feature's callbacks, registered in this order.
-FEATURES = (address, view, focus, filters, presenting, table, sharing)
+FEATURES = (changes, address, focus, filters, presenting, table, sharing)
 
 FRAME_ANCESTORS_ENV = "PARTNER_MAP_FRAME_ANCESTORS"
 LOG = logging.getLogger("partner_map")

@@ -9,7 +9,7 @@ page and a layout, each kept per language and address in the worker.
 
 Where a request does not say which page asks (no Referer), the layout holds the
 page's default view and leaves the address out; the browser then writes its address
-in, and the address callback (address.py) brings its view, as on back and forward.
+in, and the page's change callback (changes.py) brings its view, as on back and forward.
 """
 
 from __future__ import annotations
@@ -55,14 +55,14 @@ class FirstLayout:
         parsed = parse_query(query or "", context.known)
         mode = parsed.mode
         values = controls.control_values(parsed.state, mode)
-        tour = tour_outputs(context, values["view"], mode.pace, Counts(), None, values, lang)
+        tour = tour_outputs(context, parsed.state, mode, Counts(), None, lang)
         touring = STOPPED if tour["tour"] is no_update else tour["tour"]
         state = toured(parsed.state, mode, touring, context)
         view = whole_answer(context, state, mode, None, "cards", lang)
         return merged(
             by_id(controls.outputs(), values),
             {ids.NOTICE: {"children": dropped_notice(parsed.dropped, lang)}},
-            {ids.URL: {"search": f"?{query}" if query else ""}} if query is not None else {},
+            address_seen(query),
             by_id(TOUR_OUTPUTS, tour),
             by_id(OUTPUTS, view),
             {ids.STILL: {"src": self.still(parsed.state, mode, lang), "alt": view["summary"]}},
@@ -102,6 +102,15 @@ def serve_first_layout(app: Dash, first: FirstLayout, language: Callable[[], Lan
         return Response(body, mimetype="application/json")
 
     app.server.view_functions[app.config.routes_pathname_prefix + "_dash-layout"] = layout
+
+
+def address_seen(query: str | None) -> Answers:
+    """The address as the browser has it, and as the page has seen it (address.py);
+    nothing where it is not known, so the browser writes it in and its view follows."""
+    if query is None:
+        return {}
+    search = f"?{query}" if query else ""
+    return {ids.URL: {"search": search}, ids.ADDRESS: {"data": search}}
 
 
 def by_id(outputs: dict[str, Output], answer: dict) -> Answers:

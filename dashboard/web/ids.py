@@ -2,6 +2,7 @@
 
 ROOT = "app"
 URL = "url"
+ADDRESS = "address"  # store: the address the controls were last set from or wrote
 VIEW = "view"  # store: presenter mode, tour and embed (from the URL)
 NOTICE = "notice"
 LANG = "lang"  # store: the code of the language the page is written in

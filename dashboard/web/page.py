@@ -76,6 +76,7 @@ def stores(lang: Language) -> list:
             },
         ),
         dcc.Location(id=ids.URL, refresh="callback-nav"),
+        dcc.Store(id=ids.ADDRESS),
         dcc.Store(id=ids.VIEW, data=EXPLORE.as_data()),
         dcc.Store(id=ids.TOUR, data={"active": False, "focus": None}),
         dcc.Store(id=ids.TABS, data="cards"),

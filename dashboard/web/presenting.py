@@ -7,10 +7,10 @@ from dash import Dash, Input, Output, State, ctx, no_update
 
 from dashboard import tour
 from dashboard.data.language import Language
-from dashboard.state import clamped_pace
+from dashboard.state import FilterState, Mode
 from dashboard.views.text import tour_status
 from dashboard.views.timeline import by_date
-from dashboard.web import controls, ids
+from dashboard.web import ids
 from dashboard.web.context import Context
 
 STOPPED = {"active": False, "focus": None}
@@ -21,6 +21,13 @@ MODE_BUTTONS = {
     ids.TOUR_START: lambda view: {"present": True, "tour": True, "dates": False},
     ids.TOUR_DATES: lambda view: {"present": True, "tour": True, "dates": True},
     ids.TOUR_EXIT: lambda view: {"tour": False, "dates": False},
+}
+# What moves the tour on: counts of the clock's ticks and of the buttons' presses.
+TOUR_COUNTS = {
+    "tick": Input(ids.TICK, "n_intervals"),
+    "prev": Input(ids.TOUR_PREV, "n_clicks"),
+    "pause": Input(ids.TOUR_PAUSE, "n_clicks"),
+    "next": Input(ids.TOUR_NEXT, "n_clicks"),
 }
 TOUR_OUTPUTS = {
     "tour": Output(ids.TOUR, "data"),
@@ -56,45 +63,40 @@ def register(app: Dash, context: Context) -> None:
         Input(ids.VIEW, "data"),
     )
 
-    @app.callback(
-        output=TOUR_OUTPUTS,
-        inputs={
-            "view": Input(ids.VIEW, "data"),
-            "pace": Input(ids.TOUR_PACE, "value"),
-            "tick": Input(ids.TICK, "n_intervals"),
-            "prev": Input(ids.TOUR_PREV, "n_clicks"),
-            "pause": Input(ids.TOUR_PAUSE, "n_clicks"),
-            "next": Input(ids.TOUR_NEXT, "n_clicks"),
-            "started": State(ids.TOUR, "data"),
-            "lang": State(ids.LANG, "data"),
-            # Inputs, not State: a filter change moves the tour onto the new selection.
-            **controls.inputs(controls.SELECTING),
-        },
-        prevent_initial_call=True,
-    )
-    def run_tour(view, pace, tick, prev, pause, next, started, lang, **filters):
-        """The guided tour: a partner at a time, moved on by the clock or the keys."""
-        now = tour.Counts.read({"tick": tick, "prev": prev, "pause": pause, "next": next})
-        return tour_outputs(context, view, pace, now, started, filters, context.language(lang))
+
+def tour_answer(
+    context: Context,
+    state: FilterState,
+    mode: Mode,
+    now: tour.Counts,
+    started: object,
+    lang: Language,
+) -> dict:
+    """The tour's outputs after any change on the page (changes.py): nothing while no
+    tour runs or has run; else its step for the current counts, so a filter change
+    moves the tour onto the new selection, and leaving the tour stops it."""
+    active = isinstance(started, dict) and started.get("active") is True
+    if not mode.tour and not active:
+        return dict.fromkeys(TOUR_OUTPUTS, no_update)
+    return tour_outputs(context, state, mode, now, started, lang)
 
 
 def tour_outputs(
     context: Context,
-    view: object,
-    pace: object,
+    state: FilterState,
+    mode: Mode,
     now: tour.Counts,
     started: object,
-    filters: dict,
     lang: Language,
 ) -> dict:
     """What the tour bar and the clock show for the tour's current step."""
-    interval = clamped_pace(pace) * 1000
+    interval = mode.pace * 1000
     started = started if isinstance(started, dict) else {}
     idle = {"paused": True, "interval": interval, "pause_label": lang._("Pause")}
-    if not isinstance(view, dict) or view.get("tour") is not True:
+    if not mode.tour:
         return {**idle, "tour": STOPPED if started.get("active") else no_update, "status": ""}
-    order = context.selected(controls.read_state(filters, context.known)).partners
-    if view.get("dates") is True:
+    order = context.selected(state.filters()).partners
+    if mode.dates:
         order = by_date(context.network, order)
     start = tour.Counts.read(started.get("start"), now) if started.get("active") else None
     step = tour.step(order, now, start)

@@ -7,7 +7,7 @@ for the same filters and mode.
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, Patch, State, ctx, no_update
+from dash import Output, Patch, no_update
 
 from dashboard.data.language import Language
 from dashboard.state import DEFAULT_PACE, FilterState, Mode, known_value, to_query
@@ -15,7 +15,7 @@ from dashboard.views.cards import card, details
 from dashboard.views.figure import focus_changes
 from dashboard.views.selection import Selection
 from dashboard.views.table import link_table, sort_table
-from dashboard.web import controls, ids
+from dashboard.web import ids
 from dashboard.web.components import render_details, render_rows, render_stage, table_caption
 from dashboard.web.context import Context
 from dashboard.web.sharing import render_share
@@ -35,36 +35,36 @@ OUTPUTS = {
 }
 # What changes only the table: answered with the table alone.
 TABLE_ONLY = {f"{ids.TABS}.data", f"{ids.SORT}.data"}
-# What changes only the focus or the map's shape: answered with a Patch of the figure.
-FOCUS_ONLY = {f"{ids.FOCUS}.data", f"{ids.TOUR}.data", f"{ids.MAP_SHAPE}.data"}
+# What changes only the focus or the map's shape (a tour's step, its pause):
+# answered with a Patch of the figure.
+FOCUS_ONLY = {
+    f"{ids.FOCUS}.data",
+    f"{ids.MAP_SHAPE}.data",
+    f"{ids.TICK}.n_intervals",
+    *(f"{ids.TOUR_PREV}.n_clicks", f"{ids.TOUR_PAUSE}.n_clicks", f"{ids.TOUR_NEXT}.n_clicks"),
+}
 
 
-def register(app: Dash, context: Context) -> None:
-    @app.callback(
-        output=OUTPUTS,
-        inputs={
-            **controls.inputs([*controls.CONTROLS, *controls.SCREEN]),
-            "tour": Input(ids.TOUR, "data"),
-            "sort": Input(ids.SORT, "data"),
-            "tab": Input(ids.TABS, "data"),
-            "drawn": State(ids.DRAWN, "data"),
-            "lang": State(ids.LANG, "data"),
-        },
-        # The page's first layout holds the first answer (first_layout.py).
-        prevent_initial_call=True,
-    )
-    def update_view(tour, sort, tab, drawn, lang, **values):
-        lang = context.language(lang)
-        mode = controls.read_mode(values)
-        state = toured(controls.read_state(values, context.known), mode, tour, context)
-        triggered = set(ctx.triggered_prop_ids)
-        if triggered and drawn == drawn_for(state, mode):
-            if triggered <= TABLE_ONLY:
-                # A tab or a sort changes only the table: the map stays as drawn.
-                return table_answer(context, state, sort, tab, lang)
-            if triggered <= FOCUS_ONLY:
-                return focus_answer(context, state, mode, lang)
-        return whole_answer(context, state, mode, sort, tab, lang)
+def view_answer(
+    context: Context,
+    state: FilterState,
+    mode: Mode,
+    page: dict,
+    triggered: set[str],
+    lang: Language,
+) -> dict:
+    """The view's outputs after a change (changes.py). `page` holds the tour's data,
+    the table's sort and tab and what the map was drawn for. Only while the map on the
+    page was drawn for these filters is less than the whole view sent."""
+    state = toured(state, mode, page.get("tour"), context)
+    sort, tab = page.get("sort"), page.get("tab")
+    if triggered and page.get("drawn") == drawn_for(state, mode):
+        if triggered <= TABLE_ONLY:
+            # A tab or a sort changes only the table: the map stays as drawn.
+            return table_answer(context, state, sort, tab, lang)
+        if triggered <= FOCUS_ONLY:
+            return focus_answer(context, state, mode, lang)
+    return whole_answer(context, state, mode, sort, tab, lang)
 
 
 def whole_answer(

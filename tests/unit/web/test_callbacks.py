@@ -11,6 +11,8 @@ from dashboard.web.app import create_app
 from tests.support.paths import BUNDLED_DATA
 
 CONTROL_VALUES = {
+    f"{ids.URL}.search": "",
+    f"{ids.ADDRESS}.data": "",  # the address as the page last saw it: in step
     f"{ids.REGION}.value": None,
     f"{ids.COUNTRY}.value": None,
     f"{ids.PARTNERS}.value": [],
@@ -29,10 +31,12 @@ class Browser:
         self.client = app.server.test_client()
         self.specs = self.client.get("/_dash-dependencies").get_json()
 
-    def call(self, first_output: str, values: dict, changed: list[str]) -> dict:
-        """The callback whose first output is `first_output`, with inputs and state from
-        `values` (id.prop -> value); returns {id.prop: value} of what it sent back."""
-        spec = next(s for s in self.specs if _names(s)[0] == first_output)
+    def call(self, output: str, values: dict, changed: list[str]) -> dict:
+        """The callback whose first output is `output` (else the first that has it),
+        with inputs and state from `values` (id.prop -> value); returns {id.prop: value}
+        of what it sent back."""
+        firsts = [s for s in self.specs if _names(s)[0] == output]
+        spec = (firsts or [s for s in self.specs if output in _names(s)])[0]
         body = {
             "output": spec["output"],
             "outputs": [_item(name) for name in _names(spec)],
@@ -120,6 +124,7 @@ def test_presenter_mode_shows_the_focused_card_beside_the_map(browser) -> None:
 
 def test_a_link_sets_the_controls_and_names_what_it_dropped(browser) -> None:
     values = {**CONTROL_VALUES, f"{ids.URL}.search": "?country=ken&region=<b>&pace=12"}
+    values[f"{ids.ADDRESS}.data"] = "?region=africa"  # the page was showing another link
     sent = browser.call(f"{ids.URL}.search", values, [f"{ids.URL}.search"])
     assert sent[f"{ids.COUNTRY}.value"] == "KEN"
     assert sent[f"{ids.TOUR_PACE}.value"] == 12
@@ -130,7 +135,7 @@ def test_a_link_sets_the_controls_and_names_what_it_dropped(browser) -> None:
 def test_a_control_change_writes_the_address(browser) -> None:
     values = {**CONTROL_VALUES, f"{ids.URL}.search": "", f"{ids.COUNTRY}.value": "KEN"}
     sent = browser.call(f"{ids.URL}.search", values, [f"{ids.COUNTRY}.value"])
-    assert sent[f"{ids.URL}.search"] == "?country=KEN"
+    assert sent[f"{ids.URL}.search"] == sent[f"{ids.ADDRESS}.data"] == "?country=KEN"
 
 
 def test_the_tour_starts_on_the_first_partner_of_the_selection(browser) -> None:
@@ -167,3 +172,54 @@ def test_the_view_draws_the_timeline_and_no_code_without_a_public_address(browse
     timeline = json.dumps(sent[f"{ids.TIMELINE}.children"])
     assert "2009" in timeline and "October 2012" in timeline
     assert sent[f"{ids.SHARE}.children"] == []
+
+
+def test_a_filter_change_is_answered_in_one_request_with_its_address_and_its_view(browser) -> None:
+    sent = view(browser, [f"{ids.COUNTRY}.value"], **{f"{ids.COUNTRY}.value": "KEN"})
+    assert sent[f"{ids.URL}.search"] == "?country=KEN"
+    assert sent[f"{ids.SUMMARY}.children"].startswith("2 partners serve Kenya")
+
+
+def test_a_filter_change_whose_answer_dash_dropped_still_reaches_the_address(browser) -> None:
+    # The country's answer was dropped when the tour's clock asked again: the next
+    # request says only that the clock ticked, but the controls say Kenya.
+    values = {f"{ids.COUNTRY}.value": "KEN", f"{ids.DRAWN}.data": ""}
+    sent = view(browser, [f"{ids.TICK}.n_intervals"], **values)
+    assert sent[f"{ids.URL}.search"] == "?country=KEN"
+    assert sent[f"{ids.DRAWN}.data"] == "country=KEN"  # the whole view: the map was not
+
+
+def test_back_wins_over_the_controls_whatever_else_the_request_carried(browser) -> None:
+    values = {
+        f"{ids.URL}.search": "?country=MEX",  # the page had written KEN, then: back
+        f"{ids.ADDRESS}.data": "?country=KEN",
+        f"{ids.COUNTRY}.value": "KEN",
+    }
+    sent = view(browser, [f"{ids.MAP_SHAPE}.data"], **values)
+    assert sent[f"{ids.COUNTRY}.value"] == "MEX"
+    assert sent[f"{ids.ADDRESS}.data"] == "?country=MEX"
+    assert f"{ids.URL}.search" not in sent  # the address is left as the browser has it
+    assert sent[f"{ids.DRAWN}.data"] == "country=MEX"
+
+
+def test_a_change_that_leaves_the_controls_as_the_address_says_writes_no_address(browser) -> None:
+    values = {f"{ids.URL}.search": "?country=ken", f"{ids.ADDRESS}.data": "?country=ken"}
+    values[f"{ids.COUNTRY}.value"] = "KEN"  # the link, typed in lower case, as read
+    sent = view(browser, [f"{ids.MAP_SHAPE}.data"], **{**values, f"{ids.DRAWN}.data": "country=KEN"})
+    assert f"{ids.URL}.search" not in sent  # no history entry for the map's shape
+    assert sent[f"{ids.MAP}.figure"]["__dash_patch_update"] == "__dash_patch_update"
+
+
+def test_a_tour_step_moves_the_focus_in_the_same_answer(browser) -> None:
+    tour_mode = {"present": True, "tour": True, "embed": False}
+    started = {"active": True, "start": {"tick": 0, "prev": 0, "pause": 0, "next": 0}}
+    values = {
+        f"{ids.VIEW}.data": tour_mode,
+        f"{ids.TOUR}.data": {**started, "focus": "AGSCF"},
+        f"{ids.TOUR_NEXT}.n_clicks": 1,
+        f"{ids.DRAWN}.data": "mode=present&tour=1",
+    }
+    sent = view(browser, [f"{ids.TOUR_NEXT}.n_clicks"], **values)
+    assert sent[f"{ids.TOUR_STATUS}.children"] == "Partner 2 of 7"
+    assert sent[f"{ids.MAP}.figure"]["__dash_patch_update"] == "__dash_patch_update"
+    assert sent[f"{ids.TOUR}.data"]["focus"] in json.dumps(sent[f"{ids.STAGE}.children"])
