@@ -50,4 +50,8 @@ def register(app: Dash, context: Context) -> None:
             **{name: values[name] for name in ("sort", "tab", "drawn")},
         }
         triggered = set(ctx.triggered_prop_ids)
-        return {**reading.answer, **tour, **view.view_answer(context, state, mode, page, triggered, lang)}
+        return {
+            **reading.answer,
+            **tour,
+            **view.view_answer(context, state, mode, page, triggered, lang),
+        }

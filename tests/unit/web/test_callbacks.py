@@ -205,7 +205,9 @@ def test_back_wins_over_the_controls_whatever_else_the_request_carried(browser) 
 def test_a_change_that_leaves_the_controls_as_the_address_says_writes_no_address(browser) -> None:
     values = {f"{ids.URL}.search": "?country=ken", f"{ids.ADDRESS}.data": "?country=ken"}
     values[f"{ids.COUNTRY}.value"] = "KEN"  # the link, typed in lower case, as read
-    sent = view(browser, [f"{ids.MAP_SHAPE}.data"], **{**values, f"{ids.DRAWN}.data": "country=KEN"})
+    sent = view(
+        browser, [f"{ids.MAP_SHAPE}.data"], **{**values, f"{ids.DRAWN}.data": "country=KEN"}
+    )
     assert f"{ids.URL}.search" not in sent  # no history entry for the map's shape
     assert sent[f"{ids.MAP}.figure"]["__dash_patch_update"] == "__dash_patch_update"
 
