@@ -134,7 +134,7 @@ class Network:
 
     def labels(self, pids) -> list[str]:
         """The labels of these partners, in the order given."""
-        return list(self.partners.loc[list(pids), "label"])
+        return self.partners.loc[list(pids), "label"].tolist()
 
     def links_of(self, pid: str) -> pd.DataFrame:
         """The partner's links, in country order."""

@@ -84,7 +84,7 @@ class Language:
 
     def number(self, n: int) -> str:
         """12,345 / 12 345 / 12.345."""
-        return format_decimal(n, locale=self.locale)
+        return _decimal(n, str(self.locale))
 
     def month(self, day: date) -> str:
         """ "July 2012", "juillet 2012", "2012年7月". A skeleton, not the pattern LLLL:
@@ -208,3 +208,9 @@ def negotiate(accept_language: str, codes: tuple[str, ...]) -> str | None:
         if code in codes:
             return code
     return None
+
+
+@lru_cache(maxsize=4096)
+def _decimal(n: int, locale: str) -> str:
+    # Counts repeat across a view's hover texts and Babel takes ~30 µs a number.
+    return format_decimal(n, locale=locale)

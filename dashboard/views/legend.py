@@ -59,9 +59,8 @@ def legend(network: Network, selection: Selection) -> Legend:
 
 def _unplaced(network: Network, unplaced: pd.DataFrame) -> tuple:
     groups: dict[str, list[str]] = {}
-    for label, hq, basis in zip(
-        unplaced["label"], unplaced["headquarters"], unplaced["hq_basis"], strict=True
-    ):
+    columns = (unplaced[name].tolist() for name in ("label", "headquarters", "hq_basis"))
+    for label, hq, basis in zip(*columns, strict=True):
         published_none = network.unknown(basis) == NOT_PUBLISHED
         why = NOT_GEOCODED if hq else (NO_HQ_PUBLISHED if published_none else NO_HQ_RECORDED)
         groups.setdefault(why, []).append(label)

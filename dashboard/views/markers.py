@@ -105,7 +105,11 @@ def _places(
         f"{escape(_place_count(n, lang), False)}<br>"
         + escape(capped_list(list(names), lang, PLACE_NAMES, total=n))
         for city, iso3, n, names in zip(
-            first["hq_city"], first["hq_country"], count, listed.split(labels), strict=True
+            first["hq_city"].tolist(),
+            first["hq_country"].tolist(),
+            count.tolist(),
+            listed.split(labels),
+            strict=True,
         )
     ]
     return {

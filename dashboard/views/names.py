@@ -36,9 +36,15 @@ def region_name(region: RegionOption, atlas: Atlas, lang: Language) -> str:
     return region_names(atlas, lang)[region.code]
 
 
+@cache
+def _country_lookup(atlas: Atlas, lang: Language) -> dict[str, str]:
+    # A dict for names looked up one at a time (a map's places): Series.get is slower.
+    return country_names(atlas, lang).to_dict()
+
+
 def place_name(city: str, iso3: str, atlas: Atlas, lang: Language) -> str:
     """'Nairobi, Kenya': the city as the data writes it, the country in this language."""
-    country = country_names(atlas, lang).get(iso3, iso3)
+    country = _country_lookup(atlas, lang).get(iso3, iso3)
     return lang._("{city}, {country}").format(city=city, country=country)
 
 

@@ -63,12 +63,13 @@ def select(network: Network, atlas: Atlas, state: FilterState) -> Selection:
     rows = np.flatnonzero(drawn)
     ids = network.ids
     in_view = np.flatnonzero(linked | worldwide)
+    # tolist() first: iterating a pandas string array yields one boxed value at a time.
     return Selection(
-        partners=tuple(ids[in_view]),
-        serving=tuple(ids[linked]),
+        partners=tuple(ids[in_view].tolist()),
+        serving=tuple(ids[linked].tolist()),
         links=network.links.iloc[rows],
         counts=_counts(network, rows),
-        worldwide=tuple(ids[worldwide]),
+        worldwide=tuple(ids[worldwide].tolist()),
         in_view=in_view,
         rows=rows,
     )
