@@ -3,7 +3,7 @@ so the map, the cards and the summary always agree."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -24,10 +24,15 @@ class Selection:
     worldwide: tuple[str, ...]  # partners in view that state worldwide reach
     in_view: np.ndarray  # positions in the network of `partners`, so views need no lookup
     rows: np.ndarray  # positions in network.links of `links`
+    # links_of's answers: a selection is kept per worker (web/context.py), and each
+    # change of focus asks for one partner's links twice (the map, the details).
+    _of: dict[str, pd.DataFrame] = field(default_factory=dict, compare=False, repr=False)
 
     def links_of(self, pid: str) -> pd.DataFrame:
         """The links drawn for one partner in view."""
-        return self.links[self.links["partner_id"] == pid]
+        if pid not in self._of:
+            self._of[pid] = self.links[self.links["partner_id"] == pid]
+        return self._of[pid]
 
 
 def select(network: Network, atlas: Atlas, state: FilterState) -> Selection:
