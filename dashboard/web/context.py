@@ -11,7 +11,7 @@ from dashboard.atlas import Atlas
 from dashboard.data.language import Language
 from dashboard.network import Network
 from dashboard.state import DEFAULT_PACE, FilterState, Mode, Vocabulary
-from dashboard.views.cards import cards
+from dashboard.views.cards import cards, details
 from dashboard.views.figure import map_figure
 from dashboard.views.legend import legend
 from dashboard.views.selection import Selection, select
@@ -61,6 +61,7 @@ class Context:
         )
         self._select = lru_cache(maxsize=VIEW_CACHE)(self._build_selection)
         self._whole = lru_cache(maxsize=VIEW_CACHE)(self._build_whole)
+        self._details = lru_cache(maxsize=VIEW_CACHE)(self._build_details)
 
     def selected(self, state: FilterState) -> Selection:
         """The selection of a state: the focus selects nothing."""
@@ -75,6 +76,14 @@ class Context:
     def whole(self, state: FilterState, mode: Mode, lang: Language) -> WholeView:
         """The map, legend, cards and summary; the pace and embedding change none of them."""
         return self._whole(state, replace(mode, pace=DEFAULT_PACE, embed=False), lang)
+
+    def details(self, state: FilterState, lang: Language) -> tuple[str, ...]:
+        """The lines beside the map: what is selected and the partner in focus. Every
+        answer but a table's carries them, so they are kept too."""
+        return self._details(state, lang)
+
+    def _build_details(self, state: FilterState, lang: Language) -> tuple[str, ...]:
+        return tuple(details(self.network, self.atlas, state, self.selected(state), lang))
 
     def _build_selection(self, filters: FilterState) -> Selection:
         return select(self.network, self.atlas, filters)

@@ -11,7 +11,7 @@ from dash import Output, Patch, no_update
 
 from dashboard.data.language import Language
 from dashboard.state import DEFAULT_PACE, FilterState, Mode, known_value, to_query
-from dashboard.views.cards import card, details
+from dashboard.views.cards import card
 from dashboard.views.figure import focus_changes
 from dashboard.views.selection import Selection
 from dashboard.views.table import link_table, sort_table
@@ -104,9 +104,8 @@ def focus_answer(context: Context, state: FilterState, mode: Mode, lang: Languag
 def around_map(context: Context, state: FilterState, mode: Mode, lang: Language) -> dict:
     """What follows the focus beside the map: the details, the stage, the shared link."""
     selection = context.selected(state)
-    lines = details(context.network, context.atlas, state, selection, lang)
     return {
-        "details": render_details(lines),
+        "details": render_details(list(context.details(state, lang))),
         "stage": stage(context, state, mode, selection, lang),
         # The link of what is on screen: the tour's partner too.
         "share": render_share(context.public_url, state, lang),
