@@ -44,9 +44,14 @@ def register(app: Dash, context: Context) -> None:
         reading = address.read(values["search"], values["seen"], values, context, lang)
         state, mode = reading.state, reading.mode
         now = Counts.read({name: values[name] for name in presenting.TOUR_COUNTS})
-        tour = presenting.tour_answer(context, state, mode, now, values["started"], lang)
+        started = values["started"]
+        tour = (
+            presenting.tour_outputs(context, state, mode, now, started, lang)
+            if presenting.tour_involved(mode, started)
+            else dict.fromkeys(presenting.TOUR_OUTPUTS, no_update)
+        )
         page = {
-            "tour": values["started"] if tour["tour"] is no_update else tour["tour"],
+            "tour": started if tour["tour"] is no_update else tour["tour"],
             **{name: values[name] for name in ("sort", "tab", "drawn")},
         }
         triggered = set(ctx.triggered_prop_ids)

@@ -64,21 +64,12 @@ def register(app: Dash, context: Context) -> None:
     )
 
 
-def tour_answer(
-    context: Context,
-    state: FilterState,
-    mode: Mode,
-    now: tour.Counts,
-    started: object,
-    lang: Language,
-) -> dict:
-    """The tour's outputs after any change on the page (changes.py): nothing while no
-    tour runs or has run; else its step for the current counts, so a filter change
-    moves the tour onto the new selection, and leaving the tour stops it."""
+def tour_involved(mode: Mode, started: object) -> bool:
+    """Whether a change on the page (changes.py) has the tour to answer: while it runs,
+    so a filter change moves it onto the new selection, and once more when it has run,
+    so leaving it stops it. Otherwise its outputs stay as they are."""
     active = isinstance(started, dict) and started.get("active") is True
-    if not mode.tour and not active:
-        return dict.fromkeys(TOUR_OUTPUTS, no_update)
-    return tour_outputs(context, state, mode, now, started, lang)
+    return mode.tour or active
 
 
 def tour_outputs(
