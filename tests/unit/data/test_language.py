@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from babel import Locale
+from babel.lists import format_list
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
@@ -168,6 +169,16 @@ def test_lists_join_as_each_language_does() -> None:
     assert language("en").and_list(["A", "B", "C"]) == "A, B and C"
     assert language("fr").and_list(["A", "B", "C"]) == "A, B et C"
     assert language("zh_Hans").and_list(["A", "B", "C"]) == "A、B和C"
+
+
+@pytest.mark.parametrize("locale", available())
+def test_lists_of_every_length_join_as_babel_joins_them(locale: str) -> None:
+    # and_list keeps CLDR's pattern per length; names with braces stay as written.
+    names = ["Sister {Cities}", "EASC", "{0}", "ASCF", "Les Amis", "ICLEI", "C40", "x"]
+    lang = language(locale)
+    for n in range(len(names) + 1):
+        expected = format_list(names[:n], locale=lang.locale) if n else ""
+        assert lang.and_list(names[:n]) == expected
 
 
 def test_each_language_names_itself() -> None:
