@@ -26,7 +26,9 @@ DIMMED = 0.3  # opacity of the other partners' markers while one is in focus
 
 
 def count_colourscale(max_count: int) -> list[tuple[float, str]]:
-    """A stepped scale: one flat colour per whole count from 1 to max_count."""
+    """A stepped scale: a flat colour for each whole count from 1 to max_count, each
+    colour one step (a country served by 1,000 partners made a scale of 2,000 stops,
+    a seventh of a filter's answer at N = 10,000)."""
     steps = max(max_count, 1)
     colours = [
         COUNT_COLOURS[
@@ -38,8 +40,10 @@ def count_colourscale(max_count: int) -> list[tuple[float, str]]:
         colours = [COUNT_COLOURS[3]]
     scale: list[tuple[float, str]] = []
     for i, colour in enumerate(colours):
-        scale.append((i / steps, colour))
-        scale.append(((i + 1) / steps, colour))
+        if scale and scale[-1][1] == colour:
+            scale[-1] = ((i + 1) / steps, colour)  # the same colour: its step goes on
+        else:
+            scale += [(i / steps, colour), ((i + 1) / steps, colour)]
     return scale
 
 

@@ -3,6 +3,8 @@ a zoomed view holds the whole of what it is about."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from dashboard.network import PARTNER_COLOURS
@@ -40,6 +42,26 @@ def test_served_countries_stand_apart_from_unserved_land(network, atlas) -> None
     edge = choropleth["marker"]["line"]["color"]
     assert style.contrast(edge, style.LAND) >= NEEDED
     assert style.contrast(edge, style.COUNT_COLOURS[0]) >= NEEDED
+
+
+def colour_of(scale: list, max_count: int, count: int) -> str:
+    """The colour plotly gives `count` on the map's scale (cmin 0.5, cmax max + 0.5)."""
+    at = (count - 0.5) / max_count
+    steps = pairwise(scale)
+    return next(colour for (start, colour), (end, _) in steps if start <= at <= end)
+
+
+@pytest.mark.parametrize("max_count", [1, 2, 5, 6, 7, 40, 999, 2000])
+def test_more_partners_never_shade_a_country_lighter(max_count: int) -> None:
+    scale = style.count_colourscale(max_count)
+    shades = [colour_of(scale, max_count, n) for n in range(1, max_count + 1)]
+    ranks = [style.COUNT_COLOURS.index(shade) for shade in shades]
+    assert ranks == sorted(ranks)
+    if max_count > 1:
+        assert (shades[0], shades[-1]) == (style.COUNT_COLOURS[0], style.COUNT_COLOURS[-1])
+    # A step per colour, not per count: the scale is sent with every filter change.
+    assert len(scale) <= 2 * len(style.COUNT_COLOURS)
+    assert (scale[0][0], scale[-1][0]) == (0, 1)
 
 
 def line_colour(trace: dict) -> str:
