@@ -3,15 +3,17 @@ points as buttons (a click focuses the partner: web/focus.py), in date order."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from dash import html
 
 from dashboard.data.language import Language
 from dashboard.data.schema import NOT_PUBLISHED
 from dashboard.views.cards import MAX_CARDS
 from dashboard.views.text import ENGLISH, capped_list
-from dashboard.views.timeline import Timeline, Undated
+from dashboard.views.timeline import Event, Timeline, Undated
 from dashboard.web import ids
-from dashboard.web.components import shown_of, swatch
+from dashboard.web.components import as_json, shown_of, swatch
 
 
 def section(lang: Language) -> html.Section:
@@ -33,27 +35,30 @@ def render_timeline(timeline: Timeline, lang: Language = ENGLISH, data_lang: str
     and the partners without a date beside it; nothing when no partner has a date."""
     if not timeline.events:
         return []
-    points = [
-        html.Li(
-            html.Button(
-                id={"type": ids.TIMELINE_POINT, "id": event.partner, "fact": event.fact},
-                className="timeline-point",
-                n_clicks=0,
-                title=lang._("Show this partner on the map"),
-                children=[
-                    html.Span(event.when, className="when"),
-                    swatch(event.symbol, event.colour),
-                    html.Span(event.label, className="who", lang=data_lang, dir="auto"),
-                    html.Span(event.words, className="what"),
-                ],
-            )
-        )
-        for event in timeline.events
-    ]
+    points = [_point(event, lang, data_lang) for event in timeline.events]
     notes = [html.P(_undated(group, lang), className="undated") for group in timeline.undated]
     if timeline.partners > MAX_CARDS:
         notes.append(shown_of(MAX_CARDS, timeline.partners, lang))
     return [html.Ol(points, className="timeline-points"), *notes]
+
+
+@lru_cache(maxsize=8192)
+def _point(event: Event, lang: Language, data_lang: str) -> dict:
+    """A point as the JSON Dash sends: the same in every view that shows it, so
+    written out once (components.as_json)."""
+    button = html.Button(
+        id={"type": ids.TIMELINE_POINT, "id": event.partner, "fact": event.fact},
+        className="timeline-point",
+        n_clicks=0,
+        title=lang._("Show this partner on the map"),
+        children=[
+            html.Span(event.when, className="when"),
+            swatch(event.symbol, event.colour),
+            html.Span(event.label, className="who", lang=data_lang, dir="auto"),
+            html.Span(event.words, className="what"),
+        ],
+    )
+    return as_json(html.Li(button))
 
 
 def _undated(group: Undated, lang: Language) -> str:
