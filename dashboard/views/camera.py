@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 import pandas as pd
 
@@ -82,11 +84,18 @@ def _shown_boxes(
 
 def _country_boxes(atlas: Atlas, iso3) -> pd.DataFrame:
     """The countries' outlines' extents; a point for a country too small to outline."""
-    rows = atlas.countries.loc[list(iso3)]
-    point = rows[["longitude", "latitude", "longitude", "latitude"]].to_numpy()
-    extent = rows[list(EXTENT_COLUMNS)].to_numpy()
-    boxes = _boxes(np.where(np.isnan(extent), point, extent))
-    return boxes.dropna()
+    boxes, codes = _every_box(atlas)
+    rows = codes.get_indexer(list(iso3))
+    return _boxes(boxes[rows[rows >= 0]]).dropna()  # a code the atlas lacks has no box
+
+
+@cache
+def _every_box(atlas: Atlas) -> tuple[np.ndarray, pd.Index]:
+    """Every country's box, worked out once: a view reads the rows it needs by position."""
+    countries = atlas.countries
+    point = countries[["longitude", "latitude", "longitude", "latitude"]].to_numpy()
+    extent = countries[list(EXTENT_COLUMNS)].to_numpy()
+    return np.where(np.isnan(extent), point, extent), countries.index
 
 
 def _boxes(rows) -> pd.DataFrame:

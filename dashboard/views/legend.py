@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from dashboard.data.schema import NOT_PUBLISHED
 from dashboard.network import Network
 from dashboard.views.markers import MAX_DISTINCT_MARKERS
@@ -41,27 +39,30 @@ class Legend:
 
 def legend(network: Network, selection: Selection) -> Legend:
     """The marker legend for the partners in view, in the data's order."""
-    in_view = network.partners.iloc[selection.in_view]
-    placed = in_view[in_view["latitude"].notna()]
+    # Read by position off network.places and the records: taking the partners' rows
+    # from the frame took most of the legend's time on a large network.
+    in_view = selection.in_view
+    has_place = network.places.of[in_view] >= 0
+    placed, unplaced = in_view[has_place], in_view[~has_place]
     grouped = len(placed) > MAX_DISTINCT_MARKERS
     items = ()
     if not grouped:
-        records = (network.records[i] for i in placed["position"])
+        records = (network.records[i] for i in placed)
         items = tuple(LegendItem(p.id, p.label, p.name, p.colour, p.symbol) for p in records)
     return Legend(
         items=items,
-        places=len(network.places.grouped(selection.in_view).keys) if grouped else 0,
+        places=len(network.places.grouped(in_view).keys) if grouped else 0,
         placed=len(placed),
-        unplaced=_unplaced(network, in_view[in_view["latitude"].isna()]),
+        unplaced=_unplaced(network, [network.records[i] for i in unplaced]),
         worldwide=tuple(network.labels(selection.worldwide)),
     )
 
 
-def _unplaced(network: Network, unplaced: pd.DataFrame) -> tuple:
+def _unplaced(network: Network, unplaced: list) -> tuple:
     groups: dict[str, list[str]] = {}
-    columns = (unplaced[name].tolist() for name in ("label", "headquarters", "hq_basis"))
-    for label, hq, basis in zip(*columns, strict=True):
-        published_none = network.unknown(basis) == NOT_PUBLISHED
-        why = NOT_GEOCODED if hq else (NO_HQ_PUBLISHED if published_none else NO_HQ_RECORDED)
-        groups.setdefault(why, []).append(label)
+    for partner in unplaced:
+        published_none = network.unknown(partner.hq_basis) == NOT_PUBLISHED
+        has_hq = partner.headquarters
+        why = NOT_GEOCODED if has_hq else (NO_HQ_PUBLISHED if published_none else NO_HQ_RECORDED)
+        groups.setdefault(why, []).append(partner.label)
     return tuple((why, tuple(labels)) for why, labels in groups.items())
