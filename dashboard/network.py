@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import namedtuple
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -97,6 +98,11 @@ class Places:
         return groups(self.order, self.of, _mask(len(self.of), partners))
 
 
+def _values(table: dict[str, np.ndarray], rows, columns) -> list[list]:
+    rows = [] if rows is None else rows
+    return [table[name][rows].tolist() for name in columns]
+
+
 def _mask(size: int, positions: np.ndarray) -> np.ndarray:
     mask = np.zeros(size, dtype=bool)
     mask[positions] = True
@@ -128,18 +134,36 @@ class Network:
         """Partner ids in source order."""
         return self.partners.index
 
-    def partner(self, pid: str) -> pd.Series:
-        """One partner's row: its data and derived facts."""
-        return self.partners.loc[pid]
-
-    def record(self, pid: str):
-        """One partner's row as a named tuple: for views that read partners one by one
-        (a row from the frame takes a hundred times longer)."""
+    def partner(self, pid: str):
+        """One partner's row, its data and derived facts: partner["name"] or
+        partner.name (a record: a row taken from the frame costs a hundred times more)."""
         return self.records[self.partners.index.get_loc(pid)]
 
     def labels(self, pids) -> list[str]:
         """The labels of these partners, in the order given."""
-        return [self.record(pid).label for pid in pids]
+        return self.partners["label"].to_numpy()[self.ids.get_indexer(list(pids))].tolist()
+
+    def link_values(self, pid: str, *columns: str) -> list[list]:
+        """Columns of the partner's links as lists, in country order: a card reads its
+        partner's few links here (taking them as a frame cost more than reading them)."""
+        return _values(self._link_columns, self.link_rows.get(pid), columns)
+
+    def link_column(self, name: str) -> np.ndarray:
+        """A column of the links as an array, read off once (pandas' strings convert
+        anew on every to_numpy)."""
+        return self._link_columns[name]
+
+    def statement_values(self, pid: str, *columns: str) -> list[list]:
+        """Likewise for the partner's served areas in the source's words, in file order."""
+        return _values(self._statement_columns, self.statement_rows.get(pid), columns)
+
+    @cached_property
+    def _link_columns(self) -> dict[str, np.ndarray]:
+        return {name: self.links[name].to_numpy() for name in self.links.columns}
+
+    @cached_property
+    def _statement_columns(self) -> dict[str, np.ndarray]:
+        return {name: self.statements[name].to_numpy() for name in self.statements.columns}
 
     def links_of(self, pid: str) -> pd.DataFrame:
         """The partner's links, in country order."""
@@ -234,9 +258,22 @@ def _with_derived_facts(partners: pd.DataFrame) -> pd.DataFrame:
 def _records(partners: pd.DataFrame) -> tuple:
     """The partners' rows as named tuples (what itertuples gives, built column by column:
     itertuples takes a quarter of a second on 10,000 partners)."""
-    record = namedtuple("Partner", partners.columns)
+    record = _record_type(tuple(partners.columns))
     columns = [partners[column].tolist() for column in partners.columns]
     return tuple(record._make(row) for row in zip(*columns, strict=True))
+
+
+def _record_type(columns: tuple[str, ...]) -> type:
+    """A named tuple that is also read by column name, as a row of the frame is."""
+    base = namedtuple("PartnerRow", columns)
+
+    class Partner(base):
+        __slots__ = ()
+
+        def __getitem__(self, key):
+            return getattr(self, key) if isinstance(key, str) else base.__getitem__(self, key)
+
+    return Partner
 
 
 def _country_links(links: pd.DataFrame, ids: pd.Index) -> CountryLinks:

@@ -13,7 +13,7 @@ from dashboard.data.language import Language
 from dashboard.data.schema import Basis
 from dashboard.network import Network
 from dashboard.state import FilterState
-from dashboard.views.names import country_names, place_name, sorted_by_name
+from dashboard.views.names import country_lookup, country_names, place_name, sorted_by_name
 from dashboard.views.selection import Selection
 from dashboard.views.text import (
     ENGLISH,
@@ -94,7 +94,7 @@ def _card(network: Network, atlas: Atlas, pid: str, count_regions: bool, lang: L
     """A partner's card depends only on the partner, the region-links switch and the
     language."""
     partner = network.partner(pid)
-    statements = network.statements_of(pid)
+    said, basis = network.statement_values(pid, "words", "basis")
     has_hq = bool(partner["headquarters"])
     translated = partner["translations"] if isinstance(partner["translations"], dict) else {}
     name = translated.get(("name", lang.code))
@@ -119,9 +119,9 @@ def _card(network: Network, atlas: Atlas, pid: str, count_regions: bool, lang: L
         mou=facts["mou"][0],
         unknowns=frozenset(name for name, (_, missing) in facts.items() if missing),
         paragraphs=_paragraphs(description or partner["description"]),
-        served=_served_groups(network.links_of(pid), atlas, count_regions, lang),
-        worldwide=tuple(statements.loc[statements["basis"] == Basis.WORLDWIDE, "words"]),
-        other_words=tuple(statements.loc[statements["basis"] == Basis.VAGUE, "words"]),
+        served=_served_groups(network, pid, atlas, count_regions, lang),
+        worldwide=tuple(w for w, b in zip(said, basis, strict=True) if b == Basis.WORLDWIDE),
+        other_words=tuple(w for w, b in zip(said, basis, strict=True) if b == Basis.VAGUE),
         website=partner["website"],
         focused=False,
     )
@@ -131,43 +131,48 @@ def _paragraphs(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.split("\n\n") if p.strip())
 
 
-def _served_groups(links: pd.DataFrame, atlas: Atlas, count_regions: bool, lang: Language) -> tuple:
+def _served_groups(
+    network: Network, pid: str, atlas: Atlas, count_regions: bool, lang: Language
+) -> tuple:
     """A partner's links: named countries first, then one group per named region."""
-    groups = []
-    named = links[links["basis"] == Basis.NAMED]
-    if len(named):
-        groups.append(_group(link_basis(Basis.NAMED, lang=lang), named, atlas, lang))
-    if count_regions:
-        region_links = links[links["basis"] == Basis.REGION]
-        for area, rows in region_links.groupby("area", sort=False):
-            groups.append(_group(link_basis(Basis.REGION, area, lang), rows, atlas, lang))
-    return tuple(groups)
-
-
-def _group(basis_words: str, links: pd.DataFrame, atlas: Atlas, lang: Language) -> ServedGroup:
-    names = country_names(atlas, lang)
-    return ServedGroup(
-        heading=sentence_case(basis_words),
-        countries=tuple(names[c] for c in sorted_by_name(links["iso3"], names, lang)),
-        words="; ".join(dict.fromkeys(links["words"])),
+    basis, area, iso3, words = network.link_values(pid, "basis", "area", "iso3", "words")
+    by_group: dict[str, list[int]] = {}  # in order of first appearance, as the links are
+    for i, (how, where) in enumerate(zip(basis, area, strict=True)):
+        if how == Basis.NAMED or (count_regions and how == Basis.REGION):
+            heading = link_basis(how, where if how == Basis.REGION else "", lang)
+            by_group.setdefault(heading, []).append(i)
+    named = link_basis(Basis.NAMED, lang=lang)
+    ordered = sorted(by_group.items(), key=lambda group: group[0] != named)
+    return tuple(
+        _group(heading, [iso3[i] for i in rows], [words[i] for i in rows], atlas, lang)
+        for heading, rows in ordered
     )
 
 
-def _headquarters(partner: pd.Series, atlas: Atlas, lang: Language) -> str:
+def _group(
+    basis_words: str, codes: list[str], words: list[str], atlas: Atlas, lang: Language
+) -> ServedGroup:
+    names = country_lookup(atlas, lang)
+    return ServedGroup(
+        heading=sentence_case(basis_words),
+        countries=tuple(names[c] for c in sorted_by_name(codes, names, lang)),
+        words="; ".join(dict.fromkeys(words)),
+    )
+
+
+def _headquarters(partner, atlas: Atlas, lang: Language) -> str:
     """'Nairobi, Kenya', or '' where the partner has no headquarters."""
     if not partner["headquarters"]:
         return ""
     return place_name(partner["hq_city"], partner["hq_country"], atlas, lang)
 
 
-def hq_unknown(network: Network, partner: pd.Series, lang: Language = ENGLISH) -> str:
+def hq_unknown(network: Network, partner, lang: Language = ENGLISH) -> str:
     """Why a partner's headquarters is missing: 'not published' or 'not recorded'."""
     return unknown(network.unknown(partner["hq_basis"]), lang)
 
 
-def _fact(
-    network: Network, partner: pd.Series, column: str, shown, lang: Language
-) -> tuple[str | None, bool]:
+def _fact(network: Network, partner, column: str, shown, lang: Language) -> tuple[str | None, bool]:
     """A dated fact as the card shows it, or why it is missing (and True), or None
     when no partner of the network has it (then the card has no row for it)."""
     if not network.uses(column):

@@ -37,14 +37,15 @@ def region_name(region: RegionOption, atlas: Atlas, lang: Language) -> str:
 
 
 @cache
-def _country_lookup(atlas: Atlas, lang: Language) -> dict[str, str]:
-    # A dict for names looked up one at a time (a map's places): Series.get is slower.
+def country_lookup(atlas: Atlas, lang: Language) -> dict[str, str]:
+    """country_names as a dict, for names looked up one at a time (a map's places, a
+    card's countries): Series.get is slower."""
     return country_names(atlas, lang).to_dict()
 
 
 def place_name(city: str, iso3: str, atlas: Atlas, lang: Language) -> str:
     """'Nairobi, Kenya': the city as the data writes it, the country in this language."""
-    country = _country_lookup(atlas, lang).get(iso3, iso3)
+    country = country_lookup(atlas, lang).get(iso3, iso3)
     return lang._("{city}, {country}").format(city=city, country=country)
 
 

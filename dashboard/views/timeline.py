@@ -56,12 +56,12 @@ def timeline(network: Network, partners: Sequence[str], lang: Language = ENGLISH
     events: list[Event] = []
     undated: dict[str, list[str]] = {NOT_PUBLISHED: [], "": []}
     for pid in partners[:MAX_CARDS]:
-        partner = network.record(pid)
+        partner = network.partner(pid)
         dated = [_event(partner, fact, lang) for fact in _dated_facts(network, partner)]
         events += dated
         if not dated:
             undated[_why_undated(network, partner)].append(partner.label)
-    events.sort(key=lambda event: (event.sort, network.record(event.partner).position))
+    events.sort(key=lambda event: (event.sort, network.partner(event.partner).position))
     return Timeline(
         events=tuple(events),
         undated=tuple(Undated(why, tuple(labels)) for why, labels in undated.items() if labels),
@@ -74,7 +74,7 @@ def by_date(network: Network, partners: Sequence[str]) -> tuple[str, ...]:
     partners with no date, in the data's order."""
 
     def earliest(pid: str) -> tuple:
-        partner = network.record(pid)
+        partner = network.partner(pid)
         dates = [_date_key(getattr(partner, fact)) for fact in _dated_facts(network, partner)]
         return (min(dates), partner.position) if dates else ((10**6, 0), partner.position)
 
