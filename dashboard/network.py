@@ -53,9 +53,12 @@ class Groups:
         kept = self.members[rank < most]
         return Groups(keys=self.keys, sizes=np.minimum(self.sizes, most), members=kept)
 
-    def split(self, values: np.ndarray) -> list[np.ndarray]:
-        """Values given one per member, as one array per group."""
-        return np.split(values, np.cumsum(self.sizes)[:-1]) if len(self.keys) else []
+    def split(self, values) -> list[list]:
+        """Values given one per member, as one list per group (slices of a list: numpy's
+        split makes an array per group, and a large network has thousands of groups)."""
+        items = values.tolist() if isinstance(values, np.ndarray) else list(values)
+        ends = np.cumsum(self.sizes).tolist()
+        return [items[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 
 
 def groups(order: np.ndarray, group_of: np.ndarray, chosen: np.ndarray) -> Groups:

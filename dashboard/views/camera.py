@@ -78,7 +78,7 @@ def _shown_boxes(
         return None
     # Zoom to the region's countries on the map; to all of them if none is served
     # (so the view still moves there).
-    drawn = set(selection.links["iso3"].unique()) & region.members
+    drawn = set(selection.counts["iso3"].tolist()) & region.members
     return _country_boxes(atlas, sorted(drawn or region.members))
 
 

@@ -13,7 +13,7 @@ from dashboard.data.language import Language
 from dashboard.data.schema import Basis
 from dashboard.network import Network
 from dashboard.state import FilterState
-from dashboard.views.names import country_lookup, country_names, place_name, sorted_by_name
+from dashboard.views.names import country_lookup, place_name, sorted_by_name
 from dashboard.views.selection import Selection
 from dashboard.views.text import (
     ENGLISH,
@@ -25,6 +25,7 @@ from dashboard.views.text import (
 )
 
 MAX_CARDS = 24  # cards on the page; the table and the CSV hold every partner
+LINK_WORDS = ("partner_id", "basis", "area")  # what the details line says of a link
 
 
 @dataclass(frozen=True)
@@ -200,12 +201,15 @@ def details(
     if state.focus in selection.partners:
         lines.append(_focus_line(network, atlas, state.focus, selection, lang))
     if state.country:
-        name = country_names(atlas, lang)[state.country]
-        links = selection.links[selection.links["iso3"] == state.country]
-        labels = network.partners.loc[links["partner_id"], "label"]
+        name = country_lookup(atlas, lang)[state.country]
+        # Read off the links' columns: a country served by hundreds of partners has a
+        # long line, and pandas' rows cost a hundred times more.
+        rows = selection.rows[network.link_column("iso3")[selection.rows] == state.country]
+        pids, bases, areas = (network.link_column(c)[rows].tolist() for c in LINK_WORDS)
+        worded = {key: link_basis(*key, lang) for key in set(zip(bases, areas, strict=True))}
         parts = [
-            lang._("{partner} ({basis})").format(partner=label, basis=link_basis(basis, area, lang))
-            for label, basis, area in zip(labels, links["basis"], links["area"], strict=True)
+            lang._("{partner} ({basis})").format(partner=label, basis=worded[basis, area])
+            for label, basis, area in zip(network.labels(pids), bases, areas, strict=True)
         ]
         if parts:
             # The separator of a list of clauses: ";" in most languages, "؛" and "；" in some.

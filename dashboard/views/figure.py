@@ -46,9 +46,9 @@ def map_figure(
     lang: Language = ENGLISH,
 ) -> dict:
     """The whole map for a filter state, shown in a mode, worded in a language."""
-    places = atlas.countries[["latitude", "longitude", "shaped"]]
-    places = places.assign(name=country_names(atlas, lang))
-    counts = selection.counts.merge(places, left_on="iso3", right_index=True, how="left")
+    counts = selection.counts.merge(
+        _country_places(atlas, lang), left_on="iso3", right_index=True, how="left"
+    )
     max_count = int(counts["partners"].max()) if len(counts) else 1
     hover = _country_hover(network, selection, counts, lang)
     shaped = counts[counts["shaped"]]
@@ -81,6 +81,13 @@ def map_figure(
             "uirevision": state.region or "world",
         },
     }
+
+
+@cache
+def _country_places(atlas: Atlas, lang: Language) -> pd.DataFrame:
+    """Each country's point, whether it has an outline, and its name in this language."""
+    places = atlas.countries[["latitude", "longitude", "shaped"]]
+    return places.assign(name=country_names(atlas, lang))
 
 
 def focus_traces(

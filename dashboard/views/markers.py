@@ -104,7 +104,7 @@ def _places(
     text = [
         _place_heading(city, iso3, atlas, lang)
         + _place_count(n, lang)
-        + escape(capped_list(list(names), lang, PLACE_NAMES, total=n))
+        + escape(capped_list(names, lang, PLACE_NAMES, total=n))
         for city, iso3, n, names in zip(
             first["hq_city"].tolist(),
             first["hq_country"].tolist(),

@@ -6,7 +6,7 @@ from dashboard.atlas import Atlas
 from dashboard.data.language import Language
 from dashboard.network import Network
 from dashboard.state import FilterState
-from dashboard.views.names import country_names, region_name
+from dashboard.views.names import country_lookup, region_name
 from dashboard.views.selection import Selection
 from dashboard.views.text import ENGLISH, capped_list, countries
 
@@ -32,7 +32,7 @@ def summary(
     placed = state.country or state.region
     # (Worldwide partners are said by the sentence itself when nothing is placed; the
     # short form, like the names, leaves them to the legend and the cards.)
-    if wide and (placed or not selection.links.empty) and not (short and labels):
+    if wide and (placed or len(selection.rows)) and not (short and labels):
         also = lang.n_(
             "{names} also states worldwide reach.", "{names} also state worldwide reach.", len(wide)
         )
@@ -51,7 +51,7 @@ def _serving(
     region = atlas.region(state.region)
     by_name = not state.count_regions
     if state.country:
-        place = country_names(atlas, lang)[state.country]
+        place = country_lookup(atlas, lang)[state.country]
         if region is not None:
             place = lang._("{country} in {region}").format(
                 country=place, region=region_name(region, atlas, lang)
@@ -59,7 +59,7 @@ def _serving(
         if not n:
             return _none_serve(place, by_name, lang), []
         return _serve(n, place, by_name, lang), labels
-    served = countries(selection.links["iso3"].nunique(), lang)
+    served = countries(len(selection.counts), lang)
     if region is not None:
         where = region_name(region, atlas, lang)
         if not n:
@@ -68,7 +68,7 @@ def _serving(
         return _serve(n, place, by_name, lang), labels
     if not n:
         return lang._("No partner matches this selection."), []
-    if selection.links.empty:
+    if not len(selection.rows):
         return _no_countries(labels, len(selection.worldwide) == n, lang), []
     return _serve_between(n, served, by_name, lang), labels
 
