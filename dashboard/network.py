@@ -58,7 +58,7 @@ class Groups:
         split makes an array per group, and a large network has thousands of groups)."""
         items = values.tolist() if isinstance(values, np.ndarray) else list(values)
         ends = np.cumsum(self.sizes).tolist()
-        return [items[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
+        return [items[start:end] for start, end in zip([0, *ends][:-1], ends, strict=True)]
 
 
 def groups(order: np.ndarray, group_of: np.ndarray, chosen: np.ndarray) -> Groups:

@@ -44,6 +44,12 @@ def test_links_grouped_by_country_are_what_groupby_gives(any_network) -> None:
         assert list(any_network.by_country.grouped(rows).sizes) == list(expected.size())
 
 
+def test_no_links_make_no_groups(any_network) -> None:
+    # A selection that draws nothing (a region none of the chosen partners serves).
+    grouped = any_network.by_country.grouped(np.array([], dtype=int)).head(3)
+    assert grouped.split(grouped.members) == []
+
+
 def test_headquarters_grouped_by_place_are_what_groupby_gives(any_network) -> None:
     partners = any_network.partners
     for seed in range(3):
