@@ -10,11 +10,6 @@
   "use strict";
 
   function mend(root) {
-    // The dropdown's "clear" is an <a> with no address: a link crawlers cannot follow
-    // and screen readers call a link. It is a button.
-    root.querySelectorAll("a.dash-dropdown-clear:not([href]):not([role])").forEach(function (clear) {
-      clear.setAttribute("role", "button");
-    });
     root.querySelectorAll(".dash-dropdown-focus-target").forEach(function (input) {
       if (input.tabIndex !== -1) { input.tabIndex = -1; }
       var wrapper = input.parentElement;

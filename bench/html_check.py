@@ -28,7 +28,14 @@ from tests.support.chromium import DESKTOP, MAP_DRAWN, launch
 from tests.support.paths import BUNDLED_DATA
 from tests.support.servers import serving
 
-VIEWS = ["/", "/?country=KEN", "/?mode=present", "/?mode=present&tour=1", "/?embed=1"]
+VIEWS = [
+    "/",
+    "/?country=KEN",
+    "/?lang=ar&region=africa&partner=EASC,ACHA",
+    "/?mode=present",
+    "/?mode=present&tour=1",
+    "/?embed=1",
+]
 # vnu's CSS checker does not know container queries or their units (Dash's styles).
 CONTAINER_QUERIES = ("container", "cqw", "cqh", "cqi", "cqb", "cqmin", "cqmax")
 # The 1024-byte rule is about the bytes the server sends (where the charset is first);

@@ -1,5 +1,5 @@
-"""The filter panel's own buttons: "Clear all", the region-links switch, and the
-button that folds the panel away on phones and in iframes."""
+"""The filter panel's own buttons: "Clear all", each dropdown's clear button, the
+region-links switch, and the button that folds the panel away on phones and in iframes."""
 
 from __future__ import annotations
 
@@ -30,6 +30,18 @@ def register(app: Dash, context: Context) -> None:
     )
     def toggle_count_regions(_clicks, on):
         return on is False
+
+    for dropdown in ids.DROPDOWNS:
+        # In the browser: a click empties the dropdown, as Dash's own clear did.
+        app.clientside_callback(
+            """function (clicks, value) {
+                return Array.isArray(value) ? [] : null;
+            }""",
+            Output(dropdown, "value", allow_duplicate=True),
+            Input(ids.clear_of(dropdown), "n_clicks"),
+            State(dropdown, "value"),
+            prevent_initial_call=True,
+        )
 
     app.clientside_callback(
         """function (on) { return on === false ? "false" : "true"; }""",

@@ -14,6 +14,14 @@ PARTNERS = "filter-partners"
 COUNT_REGIONS = "filter-count-regions"  # store: count region-derived links?
 COUNT_REGIONS_SWITCH = "filter-count-regions-switch"
 CLEAR = "filter-clear"
+DROPDOWNS = (REGION, COUNTRY, PARTNERS)  # each with a clear button of its own: clear_of
+
+
+def clear_of(dropdown: str) -> str:
+    """The id of a filter dropdown's clear button."""
+    return f"{dropdown}-clear"
+
+
 FILTERS = "filters"  # the filter panel
 FILTERS_TOGGLE = "filters-toggle"  # folds the panel away on phones and in iframes
 

@@ -328,16 +328,35 @@ def filters(network: Network, atlas: Atlas, lang: Language) -> html.Aside:
 def _dropdown(
     label: str, control: str, options: list[dict], everything: str, lang: Language, multi=False
 ) -> list:
-    """A labelled, searchable dropdown; empty means `everything`."""
+    """A labelled, searchable dropdown; empty means `everything`. Its clear button is
+    ours, beside Dash's: Dash 4 puts its own clear link inside the dropdown's button (an
+    <a> in a <button>, invalid HTML that screen readers announce as a link)."""
     return [
-        html.Label(label, htmlFor=control),
-        dcc.Dropdown(
-            id=control,
-            options=options,
-            placeholder=everything,
-            multi=multi,
-            clearable=True,
-            searchable=True,
-            **dropdown_words(lang),
+        html.Label(label, htmlFor=control, id=f"{control}-label"),
+        html.Div(
+            className="dropdown-with-clear",
+            children=[
+                dcc.Dropdown(
+                    id=control,
+                    options=options,
+                    placeholder=everything,
+                    multi=multi,
+                    clearable=False,
+                    searchable=True,
+                    **dropdown_words(lang),
+                ),
+                html.Button(
+                    id=ids.clear_of(control),
+                    type="button",
+                    className="dropdown-clear",
+                    n_clicks=0,
+                    # Named "Clear selection, World region": three of them on the page.
+                    **{"aria-labelledby": f"{ids.clear_of(control)} {control}-label"},
+                    children=[
+                        html.Span("×", **{"aria-hidden": "true"}),
+                        html.Span(lang._("Clear selection"), className="visually-hidden"),
+                    ],
+                ),
+            ],
         ),
     ]
