@@ -144,7 +144,10 @@ class Network:
 
     def labels(self, pids) -> list[str]:
         """The labels of these partners, in the order given."""
-        return self.partners["label"].to_numpy()[self.ids.get_indexer(list(pids))].tolist()
+        positions = self.ids.get_indexer(list(pids))
+        if (positions < 0).any():
+            raise KeyError(f"not partners of this network: {list(pids)}")
+        return self.partners["label"].to_numpy()[positions].tolist()
 
     def link_values(self, pid: str, *columns: str) -> list[list]:
         """Columns of the partner's links as lists, in country order: a card reads its

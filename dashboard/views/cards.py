@@ -140,7 +140,7 @@ def _served_groups(
     by_group: dict[str, list[int]] = {}  # in order of first appearance, as the links are
     for i, (how, where) in enumerate(zip(basis, area, strict=True)):
         if how == Basis.NAMED or (count_regions and how == Basis.REGION):
-            heading = link_basis(how, where if how == Basis.REGION else "", lang)
+            heading = link_basis(how, where, lang)
             by_group.setdefault(heading, []).append(i)
     named = link_basis(Basis.NAMED, lang=lang)
     ordered = sorted(by_group.items(), key=lambda group: group[0] != named)

@@ -3,7 +3,6 @@ on a large network, a marker per place sized by how many partners are there."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from html import escape
 
 import numpy as np
@@ -102,9 +101,9 @@ def _places(
     labels = partners["label"].to_numpy()[listed.members]
     count = pd.Series(grouped.sizes)
     text = [
-        _place_heading(city, iso3, atlas, lang)
-        + _place_count(n, lang)
-        + escape(capped_list(names, lang, PLACE_NAMES, total=n))
+        f"<b>{escape(place_name(city, iso3, atlas, lang))}</b><br>"
+        f"{escape(_place_count(n, lang), False)}<br>"
+        + escape(capped_list(list(names), lang, PLACE_NAMES, total=n))
         for city, iso3, n, names in zip(
             first["hq_city"].tolist(),
             first["hq_country"].tolist(),
@@ -132,14 +131,6 @@ def _places(
     }
 
 
-# A view of a large network words hundreds of places; the same places and counts
-# come back view after view, so their lines are kept.
-@lru_cache(maxsize=16384)
-def _place_heading(city: str, iso3: str, atlas: Atlas, lang: Language) -> str:
-    return f"<b>{escape(place_name(city, iso3, atlas, lang))}</b><br>"
-
-
-@lru_cache(maxsize=4096)
 def _place_count(count: int, lang: Language) -> str:
     words = lang.n_("{count} partner's headquarters", "{count} partners' headquarters", count)
-    return escape(words.format(count=lang.number(count)), False) + "<br>"
+    return words.format(count=lang.number(count))

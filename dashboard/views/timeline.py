@@ -60,8 +60,8 @@ def timeline(network: Network, partners: Sequence[str], lang: Language = ENGLISH
         dated = [_event(partner, fact, lang) for fact in _dated_facts(network, partner)]
         events += dated
         if not dated:
-            undated[_why_undated(network, partner)].append(partner.label)
-    events.sort(key=lambda event: (event.sort, network.partner(event.partner).position))
+            undated[_why_undated(network, partner)].append(partner["label"])
+    events.sort(key=lambda event: (event.sort, network.partner(event.partner)["position"]))
     return Timeline(
         events=tuple(events),
         undated=tuple(Undated(why, tuple(labels)) for why, labels in undated.items() if labels),
@@ -75,14 +75,14 @@ def by_date(network: Network, partners: Sequence[str]) -> tuple[str, ...]:
 
     def earliest(pid: str) -> tuple:
         partner = network.partner(pid)
-        dates = [_date_key(getattr(partner, fact)) for fact in _dated_facts(network, partner)]
-        return (min(dates), partner.position) if dates else ((10**6, 0), partner.position)
+        dates = [_date_key(partner[fact]) for fact in _dated_facts(network, partner)]
+        return (min(dates), partner["position"]) if dates else ((10**6, 0), partner["position"])
 
     return tuple(sorted(partners, key=earliest))
 
 
 def _dated_facts(network: Network, partner) -> list[str]:
-    return [fact for fact in FACTS if network.uses(fact) and _has(getattr(partner, fact))]
+    return [fact for fact in FACTS if network.uses(fact) and _has(partner[fact])]
 
 
 def _has(value: object) -> bool:
@@ -93,18 +93,18 @@ def _why_undated(network: Network, partner) -> str:
     """'not-published' only when the sources were searched for every date and give
     none; otherwise the weaker truth, 'not recorded'."""
     facts = [fact for fact in FACTS if network.uses(fact)]  # no MoU anywhere: none missing
-    reasons = {network.unknown(getattr(partner, f"{fact}_unknown")) for fact in facts}
+    reasons = {network.unknown(partner[f"{fact}_unknown"]) for fact in facts}
     return NOT_PUBLISHED if reasons == {NOT_PUBLISHED} else ""
 
 
 def _event(partner, fact: str, lang: Language) -> Event:
-    year, month = _date_key(getattr(partner, fact))
+    year, month = _date_key(partner[fact])
     when = lang.month(date(year, month, 1)) if month else str(year)
     return Event(
-        partner=partner.id,
-        label=partner.label,
-        colour=partner.colour,
-        symbol=partner.symbol,
+        partner=partner["id"],
+        label=partner["label"],
+        colour=partner["colour"],
+        symbol=partner["symbol"],
         fact=fact,
         words=lang._(FACTS[fact]),
         when=when,
