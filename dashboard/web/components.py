@@ -134,7 +134,7 @@ def render_card(
     # The stage's copy of a card has no ids: they are the list's card's (one id, one
     # element), and its title is not a button (the partner is in focus already).
     return html.Article(
-        **({} if expanded else {"id": {"type": ids.CARD, "id": card.id}}),
+        **({} if expanded else {"data-mark": card.id}),
         className="card focused" if card.focused else "card",
         children=[
             html.H3(_card_title(card, lang, card.name_lang or data_lang, button=not expanded)),
@@ -162,11 +162,9 @@ def _card_title(
     if not button:
         return html.Span(children, className="card-title")
     return html.Button(
-        id={"type": ids.CARD_FOCUS, "id": card.id},
         className="card-title",
-        n_clicks=0,
         title=lang._("Show this partner on the map"),
-        **{"aria-pressed": "true" if card.focused else "false"},
+        **{"aria-pressed": "true" if card.focused else "false", "data-pick": card.id},
         children=children,
     )
 

@@ -3,29 +3,22 @@ focuses its partner, a country selects it; the cards show which partner is in fo
 
 from __future__ import annotations
 
-from dash import ALL, Dash, Input, Output, State, no_update
+from dash import Dash, Input, Output, State, no_update
 
 from dashboard.state import known_value
 from dashboard.web import ids
 from dashboard.web.context import Context
 
-# A card title's click: its partner in focus, or out of it when it already was.
-FOCUS_CARD = """function (_clicks, focus) {
-    const hit = window.dash_clientside.callback_context.triggered[0];
-    if (!hit || !hit.value) { return window.dash_clientside.no_update; }
-    const id = JSON.parse(hit.prop_id.split(".")[0]).id;
-    return id === focus ? null : id;
+# A card title's or a timeline point's click (Markup's `picked`): its partner in
+# focus, or out of it when it already was.
+FOCUS_PICKED = """function (picked, focus) {
+    if (!picked || !picked.value) { return window.dash_clientside.no_update; }
+    return picked.value === focus ? null : picked.value;
 }"""
 # The card of the partner in focus (the tour's, while it runs) is marked as such.
 MARK_FOCUSED_CARD = """function (focus, tour, view) {
     const toured = view && view.tour && tour && tour.active;
-    const chosen = toured ? tour.focus : focus;
-    const outputs = window.dash_clientside.callback_context.outputs_list;
-    const cards = outputs[0].map(o => o.id.id);
-    return [
-        cards.map(id => id === chosen ? "card focused" : "card"),
-        cards.map(id => id === chosen ? "true" : "false"),
-    ];
+    return (toured ? tour.focus : focus) || null;
 }"""
 
 
@@ -50,30 +43,21 @@ def register(app: Dash, context: Context) -> None:
             return {"focus": no_update, "country": picked}
         return {"focus": no_update, "country": no_update}
 
-    # A card title's click focuses its partner in the browser. On the server, a click
-    # made just before the cards are redrawn (a filter's answer landing) was lost: the
-    # redrawn buttons call the callback again, and Dash drops the earlier answer.
-    app.clientside_callback(
-        FOCUS_CARD,
-        Output(ids.FOCUS, "data", allow_duplicate=True),
-        Input({"type": ids.CARD_FOCUS, "id": ALL}, "n_clicks"),
-        State(ids.FOCUS, "data"),
-        prevent_initial_call=True,
-    )
-
-    # A point of the timeline focuses its partner, as a card title does.
-    app.clientside_callback(
-        FOCUS_CARD,
-        Output(ids.FOCUS, "data", allow_duplicate=True),
-        Input({"type": ids.TIMELINE_POINT, "id": ALL, "fact": ALL}, "n_clicks"),
-        State(ids.FOCUS, "data"),
-        prevent_initial_call=True,
-    )
+    # A click on a card title or a timeline point focuses its partner in the browser.
+    # (On the server, a click made just before the cards were redrawn was lost: Dash
+    # dropped the answer of the replaced button.)
+    for picker in (ids.CARDS, ids.TIMELINE):
+        app.clientside_callback(
+            FOCUS_PICKED,
+            Output(ids.FOCUS, "data", allow_duplicate=True),
+            Input(picker, "picked"),
+            State(ids.FOCUS, "data"),
+            prevent_initial_call=True,
+        )
 
     app.clientside_callback(
         MARK_FOCUSED_CARD,
-        Output({"type": ids.CARD, "id": ALL}, "className"),
-        Output({"type": ids.CARD_FOCUS, "id": ALL}, "aria-pressed"),
+        Output(ids.CARDS, "pressed"),
         Input(ids.FOCUS, "data"),
         Input(ids.TOUR, "data"),
         Input(ids.VIEW, "data"),

@@ -17,6 +17,7 @@ from dashboard.web import ids
 from dashboard.web.components import table_skeleton
 from dashboard.web.health import DataVersion
 from dashboard.web.languages import dropdown_words, language_chooser, plotly_words
+from dashboard.web.markup import Markup
 from dashboard.web.sharing import printed_address, share_place
 from dashboard.web.sharing import tools as sharing_tools
 from dashboard.web.timeline import section as timeline_section
@@ -208,7 +209,7 @@ def tabs(lang: Language) -> list:
             **{"aria-label": lang._("Partners")},
             children=[
                 html.H2(lang._("Partners"), className="visually-hidden"),
-                html.Section(id=ids.CARDS, className="cards"),
+                Markup(id=ids.CARDS, tag="section", className="cards"),
             ],
         ),
         html.Div(

@@ -81,6 +81,11 @@ def _core(kind: str, props: dict, fills: dict) -> str:
     """dcc components: what stands in each one's place before the app's scripts run."""
     if kind in SCRIPT_ONLY:
         return ""
+    if kind == "Markup":
+        element = {"id": props["id"], "className": props.get("className")}
+        return _element(
+            props.get("tag", "div"), {**element, "children": props.get("content")}, fills
+        )
     if kind == "Graph":
         return _element("div", {"id": props.get("id"), "className": props.get("className")}, fills)
     if kind == "Dropdown":

@@ -14,6 +14,7 @@ from dashboard.views.text import ENGLISH, capped_list
 from dashboard.views.timeline import Event, Timeline, Undated
 from dashboard.web import ids
 from dashboard.web.components import as_json, shown_of, swatch
+from dashboard.web.markup import Markup
 
 
 def section(lang: Language) -> html.Section:
@@ -24,7 +25,7 @@ def section(lang: Language) -> html.Section:
         **{"aria-labelledby": "timeline-heading"},
         children=[
             html.H2(lang._("Partnerships over time"), id="timeline-heading"),
-            html.Div(id=ids.TIMELINE, className="timeline"),
+            Markup(id=ids.TIMELINE, className="timeline"),
             html.Button(lang._("Tour in date order"), id=ids.TOUR_DATES, className="tool"),
         ],
     )
@@ -47,9 +48,8 @@ def _point(event: Event, lang: Language, data_lang: str) -> dict:
     """A point as the JSON Dash sends: the same in every view that shows it, so
     written out once (components.as_json)."""
     button = html.Button(
-        id={"type": ids.TIMELINE_POINT, "id": event.partner, "fact": event.fact},
         className="timeline-point",
-        n_clicks=0,
+        **{"data-pick": event.partner},
         title=lang._("Show this partner on the map"),
         children=[
             html.Span(event.when, className="when"),

@@ -23,11 +23,11 @@ from dashboard.web.sharing import render_share
 OUTPUTS = {
     "figure": Output(ids.MAP, "figure"),
     "legend": Output(ids.LEGEND, "children"),
-    "cards": Output(ids.CARDS, "children"),
+    "cards": Output(ids.CARDS, "content"),
     "summary": Output(ids.SUMMARY, "children"),
     "details": Output(ids.DETAILS, "children"),
     "share": Output(ids.SHARE, "children"),
-    "timeline": Output(ids.TIMELINE, "children"),
+    "timeline": Output(ids.TIMELINE, "content"),
     "stage": Output(ids.STAGE, "children"),
     "table": Output(ids.TABLE_BODY, "children"),
     "caption": Output(ids.TABLE_CAPTION, "children"),

@@ -56,6 +56,45 @@ def test_with_javascript_off_the_page_holds_the_summary_partners_and_map(
     context.close()
 
 
+# An element as a tree to compare: its tag, attributes (style as the browser reads
+# it) and children, with text joined and blank text left out.
+AS_TREE = """function tree(el) {
+    if (el.nodeType === Node.TEXT_NODE) { return el.textContent; }
+    const attributes = Array.from(el.attributes, a => [a.name,
+        a.name === "style" ? el.style.cssText : a.value]).sort();
+    el.normalize();
+    const children = Array.from(el.childNodes)
+        .filter(c => c.nodeType === Node.ELEMENT_NODE || c.textContent.trim() !== "")
+        .map(tree);
+    return [el.tagName, attributes, children];
+}"""
+FROM_HTML = f"""html => {{ const t = document.createElement("template"); t.innerHTML = html;
+    return ({AS_TREE})(t.content.firstElementChild); }}"""
+
+
+@pytest.mark.parametrize("path", ["/?focus=EASC", "/?lang=ar&country=KEN&focus=EASC"])
+def test_the_app_draws_the_cards_and_timeline_as_the_server_wrote_them(
+    browser: Browser, app_server: Server, visit, path: str
+) -> None:
+    # One tree of components, written out as HTML by the server (static_html.py) and
+    # drawn by the browser (assets/markup.js): both must make the same elements.
+    context = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
+    served = context.new_page()
+    served.goto(app_server.url + path)
+    written = {
+        name: served.locator(f"#{name}").evaluate("e => e.outerHTML")
+        for name in (ids.CARDS, ids.TIMELINE)
+    }
+    context.close()
+    page = visit(path)
+    expect(page.locator(".first-view")).to_have_count(0)
+    expect(page.locator(f"#{ids.CARDS} .card.focused")).to_have_count(1)
+    for name, html in written.items():
+        drawn = page.locator(f"#{name}").evaluate(f"({AS_TREE})")
+        assert drawn == page.evaluate(FROM_HTML, html), name
+        assert "data-pick" in html
+
+
 @pytest.mark.parametrize(
     ("path", "viewport"),
     [

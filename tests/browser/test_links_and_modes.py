@@ -30,7 +30,7 @@ def query(page: Page) -> dict[str, list[str]]:
 
 def card_ids(page: Page) -> list[str]:
     return page.locator(f"#{ids.CARDS} .card-title").evaluate_all(
-        "els => els.map(e => JSON.parse(e.id).id)"
+        "els => els.map(e => e.dataset.pick)"
     )
 
 

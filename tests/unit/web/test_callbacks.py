@@ -89,7 +89,7 @@ def test_a_focus_change_on_the_drawn_map_sends_only_a_patch(browser) -> None:
     focus = {f"{ids.FOCUS}.data": "EASC", f"{ids.DRAWN}.data": ""}
     sent = view(browser, [f"{ids.FOCUS}.data"], **focus)
     assert f"{ids.SUMMARY}.children" not in sent
-    assert f"{ids.CARDS}.children" not in sent
+    assert f"{ids.CARDS}.content" not in sent
     patch = sent[f"{ids.MAP}.figure"]
     assert patch["__dash_patch_update"] == "__dash_patch_update"
     assert "In focus: Eastern Africa Sister Cities" in json.dumps(sent[f"{ids.DETAILS}.children"])
@@ -118,8 +118,9 @@ def test_presenter_mode_shows_the_focused_card_beside_the_map(browser) -> None:
     )
     stage = json.dumps(sent[f"{ids.STAGE}.children"])
     assert '"className": "card focused"' in stage and "Asociacion de Ciudades" in stage
-    # The list's card keeps its ids: the stage's copy carries none of them.
-    assert '"type": "card' not in stage  # neither {"type": "card"} nor "card-focus"
+    # The list's card is the one a click picks and the focus marks: the stage's copy
+    # is neither.
+    assert "data-pick" not in stage and "data-mark" not in stage
 
 
 def test_a_link_sets_the_controls_and_names_what_it_dropped(browser) -> None:
@@ -169,7 +170,7 @@ def test_the_tour_in_date_order_starts_on_the_oldest_dated_partner(browser) -> N
 
 def test_the_view_draws_the_timeline_and_no_code_without_a_public_address(browser) -> None:
     sent = view(browser, [f"{ids.COUNTRY}.value"], **{f"{ids.COUNTRY}.value": "KEN"})
-    timeline = json.dumps(sent[f"{ids.TIMELINE}.children"])
+    timeline = json.dumps(sent[f"{ids.TIMELINE}.content"])
     assert "2009" in timeline and "October 2012" in timeline
     assert sent[f"{ids.SHARE}.children"] == []
 

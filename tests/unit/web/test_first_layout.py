@@ -53,7 +53,7 @@ def test_the_layout_holds_the_view_the_filter_callback_would_send_for_the_addres
     sent = browser.call(f"{ids.MAP}.figure", values, [f"{ids.COUNTRY}.value"])
     assert page[ids.COUNTRY]["value"] == "KEN"
     assert page[ids.FOCUS]["data"] == "EASC"
-    for output in ("summary.children", "legend.children", "cards.children", "map.figure"):
+    for output in ("summary.children", "legend.children", "cards.content", "map.figure"):
         component, prop = output.split(".")
         assert page[component][prop] == json.loads(json.dumps(sent[output])), output
     assert page[ids.DRAWN]["data"] == sent[f"{ids.DRAWN}.data"]
