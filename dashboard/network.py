@@ -147,12 +147,16 @@ class Network:
         positions = self.ids.get_indexer(list(pids))
         if (positions < 0).any():
             raise KeyError(f"not partners of this network: {list(pids)}")
-        return self.partners["label"].to_numpy()[positions].tolist()
+        return self.partner_column("label")[positions].tolist()
 
     def link_values(self, pid: str, *columns: str) -> list[list]:
         """Columns of the partner's links as lists, in country order: a card reads its
         partner's few links here (taking them as a frame cost more than reading them)."""
         return _values(self._link_columns, self.link_rows.get(pid), columns)
+
+    def partner_column(self, name: str) -> np.ndarray:
+        """A column of the partners as an array, in network order, read off once."""
+        return self._partner_columns[name]
 
     def link_column(self, name: str) -> np.ndarray:
         """A column of the links as an array, read off once (pandas' strings convert
@@ -162,6 +166,11 @@ class Network:
     def statement_values(self, pid: str, *columns: str) -> list[list]:
         """Likewise for the partner's served areas in the source's words, in file order."""
         return _values(self._statement_columns, self.statement_rows.get(pid), columns)
+
+    @cached_property
+    def _partner_columns(self) -> dict[str, np.ndarray]:
+        columns = {name: self.partners[name].to_numpy() for name in self.partners.columns}
+        return {**columns, "id": self.ids.to_numpy()}
 
     @cached_property
     def _link_columns(self) -> dict[str, np.ndarray]:

@@ -3,10 +3,10 @@ on a large network, a marker per place sized by how many partners are there."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 
 import numpy as np
-import pandas as pd
 
 from dashboard.atlas import Atlas
 from dashboard.data.language import Language
@@ -95,28 +95,24 @@ def _places(
     """Headquarters grouped by place: one marker each, its area by how many are there."""
     # Grouped once at start-up (network.places); here only the partners in view are read.
     grouped = network.places.grouped(selection.in_view)
-    partners = network.partners
-    first = partners.iloc[grouped.firsts()]
+    firsts, column = grouped.firsts(), network.partner_column
     listed = grouped.head(PLACE_NAMES)
-    labels = partners["label"].to_numpy()[listed.members]
-    count = pd.Series(grouped.sizes)
+    count = np.asarray(grouped.sizes)
     text = [
-        f"<b>{escape(place_name(city, iso3, atlas, lang))}</b><br>"
-        f"{escape(_place_count(n, lang), False)}<br>"
-        + escape(capped_list(list(names), lang, PLACE_NAMES, total=n))
+        _place_text(atlas, lang, city, iso3, n, tuple(names))
         for city, iso3, n, names in zip(
-            first["hq_city"].tolist(),
-            first["hq_country"].tolist(),
+            column("hq_city")[firsts].tolist(),
+            column("hq_country")[firsts].tolist(),
             count.tolist(),
-            listed.split(labels),
+            listed.split(column("label")[listed.members]),
             strict=True,
         )
     ]
     return {
         "type": "scattergeo",
         "name": "headquarters",
-        "lat": first["latitude"].tolist(),
-        "lon": first["longitude"].tolist(),
+        "lat": column("latitude")[firsts].tolist(),
+        "lon": column("longitude")[firsts].tolist(),
         "mode": "markers",
         "marker": {
             "size": (np.sqrt(count) * (7 if big else 5) + 4).round(1).tolist(),
@@ -125,10 +121,24 @@ def _places(
             "line": {"color": "#ffffff", "width": 1},
         },
         # A click on a place with one partner focuses it; a busier place has no single id.
-        "customdata": np.where(count == 1, first.index, "").tolist(),
+        "customdata": np.where(count == 1, column("id")[firsts], "").tolist(),
         "text": text,
         "hovertemplate": "%{text}<extra></extra>",
     }
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_text(
+    atlas: Atlas, lang: Language, city: str, iso3: str, n: int, names: tuple[str, ...]
+) -> str:
+    """A place's hover text: the same in every view that shows the same partners there
+    (most places have one), so kept; writing the texts took half of a region's map at
+    N = 10,000."""
+    return (
+        f"<b>{escape(place_name(city, iso3, atlas, lang))}</b><br>"
+        f"{escape(_place_count(n, lang), False)}<br>"
+        + escape(capped_list(list(names), lang, PLACE_NAMES, total=n))
+    )
 
 
 def _place_count(count: int, lang: Language) -> str:

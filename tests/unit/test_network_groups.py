@@ -50,6 +50,16 @@ def test_no_links_make_no_groups(any_network) -> None:
     assert grouped.split(grouped.members) == []
 
 
+def test_partner_columns_are_the_frames_columns_in_network_order(any_network) -> None:
+    partners = any_network.partners
+    rows = some_rows(len(partners), 1)
+    for name in ("label", "hq_city", "hq_country", "latitude"):
+        column = any_network.partner_column(name)[rows]
+        expected = partners[name].iloc[rows]
+        assert list(map(str, column)) == list(map(str, expected)), name  # nan == nan
+    assert any_network.partner_column("id")[rows].tolist() == list(partners.index[rows])
+
+
 def test_headquarters_grouped_by_place_are_what_groupby_gives(any_network) -> None:
     partners = any_network.partners
     for seed in range(3):
