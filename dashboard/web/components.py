@@ -62,8 +62,8 @@ def render_legend(legend: Legend, lang: Language = ENGLISH, data_lang: str = "en
     return parts
 
 
-def _badge(lang: Language) -> html.Span:
-    return html.Span(lang._("Worldwide reach"), className="badge")
+def _badge(lang: Language) -> dict:
+    return element("Span", lang._("Worldwide reach"), className="badge")
 
 
 def _marker_list(legend: Legend, lang: Language, data_lang: str) -> html.Ul:
@@ -88,22 +88,25 @@ def _note(children) -> html.P:
     return html.P(children, className="legend-note")
 
 
+def element(tag: str, children: Any = None, **props: Any) -> dict:
+    """An HTML element as Dash writes out an html component (`tag` is its type, e.g.
+    "Article"): what a Markup draws, static_html writes and Dash renders. The cards and
+    the timeline are built so: constructing Dash components only to write them out
+    took 0.8 ms a card, most of the first view of a region at N = 10,000."""
+    written = {name: value for name, value in props.items() if value is not None}
+    if children is not None:
+        written["children"] = children
+    return {"type": tag, "namespace": "dash_html_components", "props": written}
+
+
 def render_cards(
     cards: list[Card], total: int, lang: Language = ENGLISH, data_lang: str = "en"
 ) -> list:
-    """Card values to components (each card already as its JSON), and a note when not
-    every partner has a card."""
-    rendered: list = [_card_json(card, lang, data_lang) for card in cards]
+    """Card values to elements, and a note when not every partner has a card."""
+    rendered: list = [render_card(card, lang, data_lang) for card in cards]
     if total > len(cards):
         rendered.append(shown_of(len(cards), total, lang))
     return rendered
-
-
-@lru_cache(maxsize=4096)
-def _card_json(card: Card, lang: Language, data_lang: str) -> dict:
-    """A card is the same in every view that shows it: written out once per language
-    (writing out its components took a fifth of a view built afresh at N = 10,000)."""
-    return as_json(render_card(card, lang, data_lang))
 
 
 def shown_of(shown: int, total: int, lang: Language) -> html.P:
@@ -127,51 +130,54 @@ def render_stage(card: Card, lang: Language = ENGLISH, data_lang: str = "en") ->
 @lru_cache(maxsize=4096)
 def render_card(
     card: Card, lang: Language = ENGLISH, data_lang: str = "en", expanded: bool = False
-) -> html.Article:
+) -> dict:
     """A partner card; `expanded` opens its served countries (the presenter's stage).
-    The partner's own words keep their language (`data_lang`), marked for screen readers."""
+    The partner's own words keep their language (`data_lang`), marked for screen readers.
+    The same in every view that shows it, so kept, per language."""
     source = lang._("Headquarters source: {source}")
-    # The stage's copy of a card has no ids: they are the list's card's (one id, one
-    # element), and its title is not a button (the partner is in focus already).
-    return html.Article(
+    # The stage's copy of a card is neither picked by a click nor marked by the focus:
+    # the list's card is (one mark, one element), and its title is not a button (the
+    # partner is in focus already).
+    return element(
+        "Article",
         **({} if expanded else {"data-mark": card.id}),
         className="card focused" if card.focused else "card",
         children=[
-            html.H3(_card_title(card, lang, card.name_lang or data_lang, button=not expanded)),
+            element("H3", _card_title(card, lang, card.name_lang or data_lang, not expanded)),
             _facts(card, lang),
             _description(card.paragraphs, lang, card.text_lang or data_lang),
-            html.Div(className="served", children=_served(card, lang, data_lang, expanded)),
-            html.P(source.format(source=card.hq_source), className="source")
+            element("Div", _served(card, lang, data_lang, expanded), className="served"),
+            element("P", source.format(source=card.hq_source), className="source")
             if card.hq_source
             else None,
         ],
     )
 
 
-def _card_title(
-    card: Card, lang: Language, data_lang: str, button: bool = True
-) -> html.Button | html.Span:
+def _card_title(card: Card, lang: Language, data_lang: str, button: bool = True) -> dict:
     """The partner's symbol, name and acronym: a button that focuses it on the map."""
-    acronym = html.Span(card.acronym, className="acronym") if card.acronym else None
+    acronym = element("Span", card.acronym, className="acronym") if card.acronym else None
+    name = element("Span", card.name, className="name")
     children = [
         swatch(card.symbol, card.colour),
-        html.Span(
-            [html.Span(card.name, className="name"), " ", acronym], lang=data_lang, dir="auto"
-        ),
+        element("Span", [name, " ", acronym], lang=data_lang, dir="auto"),
     ]
     if not button:
-        return html.Span(children, className="card-title")
-    return html.Button(
+        return element("Span", children, className="card-title")
+    pressed = "true" if card.focused else "false"
+    return element(
+        "Button",
+        children,
         className="card-title",
         title=lang._("Show this partner on the map"),
-        **{"aria-pressed": "true" if card.focused else "false", "data-pick": card.id},
-        children=children,
+        **{"aria-pressed": pressed, "data-pick": card.id},
     )
 
 
-def swatch(symbol: str, colour: str) -> html.Span:
+def swatch(symbol: str, colour: str) -> dict:
     """A marker's symbol in its colour, as text (screen readers skip it)."""
-    return html.Span(
+    return element(
+        "Span",
         SYMBOL_GLYPHS.get(symbol, "●"),
         className="swatch",
         style={"color": colour},
@@ -179,7 +185,7 @@ def swatch(symbol: str, colour: str) -> html.Span:
     )
 
 
-def _facts(card: Card, lang: Language) -> html.Dl:
+def _facts(card: Card, lang: Language) -> dict:
     headquarters = card.headquarters
     if card.hq_basis:
         headquarters = lang._("{place} ({basis})").format(place=headquarters, basis=card.hq_basis)
@@ -191,79 +197,92 @@ def _facts(card: Card, lang: Language) -> html.Dl:
     facts = [fact for fact in facts if fact[1] is not None]
     if card.website:
         # check accepts only http(s) addresses, so this can never be a javascript: link.
-        link = html.A(card.website, href=card.website, rel="noopener noreferrer", target="_blank")
+        link = element(
+            "A", card.website, href=card.website, rel="noopener noreferrer", target="_blank"
+        )
         facts.append((lang._("Website"), link, False))
-    return html.Dl(
+    return element(
+        "Dl",
         className="facts",
         children=[
             part
             for label, value, missing in facts
-            for part in (html.Dt(label), html.Dd(value, className="unknown" if missing else None))
+            for part in (
+                element("Dt", label),
+                element("Dd", value, className="unknown" if missing else None),
+            )
         ],
     )
 
 
-def _description(paragraphs: tuple[str, ...], lang: Language, data_lang: str) -> html.Div:
+def _description(paragraphs: tuple[str, ...], lang: Language, data_lang: str) -> dict:
     """The first paragraph, and the rest behind "More" so cards stay scannable; in the
     source's own words and language, said so where the page speaks another."""
     if not paragraphs:
-        missing = html.P(lang._("No description in the sources."), className="unknown")
-        return html.Div(missing, className="description")
+        missing = element("P", lang._("No description in the sources."), className="unknown")
+        return element("Div", missing, className="description")
     first, rest = paragraphs[0], paragraphs[1:]
-    more = [html.Details([html.Summary(lang._("More")), *[html.P(p) for p in rest]])]
-    return html.Div(
+    more = element(
+        "Details", [element("Summary", lang._("More"))] + [element("P", p) for p in rest]
+    )
+    return element(
+        "Div",
         [
             source_language_note(lang, data_lang),
-            html.Div([html.P(first), *(more if rest else [])], lang=data_lang, dir="auto"),
+            element(
+                "Div", [element("P", first), *([more] if rest else [])], lang=data_lang, dir="auto"
+            ),
         ],
         className="description",
     )
 
 
-def source_language_note(lang: Language, data_lang: str) -> html.P | None:
+def source_language_note(lang: Language, data_lang: str) -> dict | None:
     """ "In English, as the source writes it": where the page speaks another language
     than the data's, its words are shown as written, never machine-translated."""
     if lang.code == data_lang.split("-")[0]:
         return None
     note = lang._("In {language}, as the source writes it")
-    return html.P(note.format(language=lang.language_name(data_lang)), className="source-lang")
+    return element(
+        "P", note.format(language=lang.language_name(data_lang)), className="source-lang"
+    )
+
+
+def _quoted(words: str, data_lang: str) -> dict:
+    """The source's own words, in their language."""
+    return element("Q", words, lang=data_lang, dir="auto")
 
 
 def _served(card: Card, lang: Language, data_lang: str, expanded: bool = False) -> list:
-    parts: list = [html.H4(lang._("Serves"))]
+    parts: list = [element("H4", lang._("Serves"))]
     for group in card.served:
         summary = lang._("{basis}: {countries}").format(
             basis=group.heading, countries=countries(len(group.countries), lang)
         )
-        source = _split(
-            lang._("Source: {words}"), "words", html.Q(group.words, lang=data_lang, dir="auto")
-        )
+        source = _split(lang._("Source: {words}"), "words", _quoted(group.words, data_lang))
         parts.append(
-            html.Details(
+            element(
+                "Details",
                 [
-                    html.Summary(summary),
-                    html.P(lang.and_list(list(group.countries)), className="countries"),
-                    html.P(source, className="source"),
+                    element("Summary", summary),
+                    element("P", lang.and_list(list(group.countries)), className="countries"),
+                    element("P", source, className="source"),
                 ],
                 open=expanded,
             )
         )
     for words in card.worldwide:
-        reach = _split(
-            lang._("no countries named: {words}"),
-            "words",
-            html.Q(words, lang=data_lang, dir="auto"),
-        )
-        parts.append(html.P([_badge(lang), " ", *reach], className="worldwide"))
+        reach = _split(lang._("no countries named: {words}"), "words", _quoted(words, data_lang))
+        parts.append(element("P", [_badge(lang), " ", *reach], className="worldwide"))
     for words in card.other_words:
         also = _split(
             lang._("Also, in words that name no country: {words}"),
             "words",
-            html.Q(words, lang=data_lang, dir="auto"),
+            _quoted(words, data_lang),
         )
-        parts.append(html.P(also, className="source"))
+        parts.append(element("P", also, className="source"))
     if len(parts) == 1:
-        parts.append(html.P(lang._("No served area in the sources."), className="unknown"))
+        parts.append(element("P", lang._("No served area in the sources."), className="unknown"))
     return parts
 
 

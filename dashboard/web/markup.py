@@ -17,8 +17,8 @@ from dash.development.base_component import Component
 
 
 class Markup(Component):
-    """An element (`tag`, `id`, `className`) holding `content`: components written
-    out (components.as_json), drawn as plain elements.
+    """An element (`tag`, `id`, `className`) holding `content`: elements as Dash writes
+    html components out (components.element, as_json), drawn as plain elements.
 
     - `picked`: {"value", "n"} of the last click on a `data-pick` element.
     - `pressed`: the pick in focus. Its `data-pick` element is aria-pressed, its

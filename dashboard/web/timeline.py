@@ -13,7 +13,7 @@ from dashboard.views.cards import MAX_CARDS
 from dashboard.views.text import ENGLISH, capped_list
 from dashboard.views.timeline import Event, Timeline, Undated
 from dashboard.web import ids
-from dashboard.web.components import as_json, shown_of, swatch
+from dashboard.web.components import element, shown_of, swatch
 from dashboard.web.markup import Markup
 
 
@@ -45,20 +45,20 @@ def render_timeline(timeline: Timeline, lang: Language = ENGLISH, data_lang: str
 
 @lru_cache(maxsize=8192)
 def _point(event: Event, lang: Language, data_lang: str) -> dict:
-    """A point as the JSON Dash sends: the same in every view that shows it, so
-    written out once (components.as_json)."""
-    button = html.Button(
+    """A point, the same in every view that shows it: built once per language."""
+    button = element(
+        "Button",
         className="timeline-point",
-        **{"data-pick": event.partner},
         title=lang._("Show this partner on the map"),
+        **{"data-pick": event.partner},
         children=[
-            html.Span(event.when, className="when"),
+            element("Span", event.when, className="when"),
             swatch(event.symbol, event.colour),
-            html.Span(event.label, className="who", lang=data_lang, dir="auto"),
-            html.Span(event.words, className="what"),
+            element("Span", event.label, className="who", lang=data_lang, dir="auto"),
+            element("Span", event.words, className="what"),
         ],
     )
-    return as_json(html.Li(button))
+    return element("Li", button)
 
 
 def _undated(group: Undated, lang: Language) -> str:
