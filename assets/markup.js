@@ -4,21 +4,30 @@
     "use strict";
     const h = window.React.createElement;
     const TAGS = { MapEl: "map", ObjectEl: "object" };
-    // Dash's own properties, never attributes of the element (static_html.py SKIPPED).
+    // Dash's own properties, never attributes of the element (static_html.py SKIPPED);
+    // nor markup from a string, which nothing here sends.
     const DASH_ONLY = new Set([
         "children", "id", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state",
+        "dangerouslySetInnerHTML",
     ]);
+    // Addresses a link may have (Dash's html.A refuses javascript: ones; so does this).
+    const SAFE_ADDRESS = /^(https?:|#|\/)/i;
+    // Clicks picked on this page, so each pick is a new value, however fast they come.
+    let picks = 0;
 
     function draw(node, marks, key) {
         if (node === null || node === undefined) { return null; }
         if (Array.isArray(node)) { return node.map((child, i) => draw(child, marks, i)); }
         if (typeof node !== "object") { return node; }
         const props = node.props || {};
-        const attributes = { key };
+        // A card keeps its element when the cards around it change (with it, which of
+        // its <details> the visitor opened), as Dash keys a component by its id.
+        const attributes = { key: props["data-mark"] || props.id || key };
         for (const name in props) {
-            if (!DASH_ONLY.has(name) && props[name] !== null && props[name] !== undefined) {
-                attributes[name] = props[name];
-            }
+            const value = props[name];
+            if (DASH_ONLY.has(name) || value === null || value === undefined) { continue; }
+            if (name === "href" && !SAFE_ADDRESS.test(value)) { continue; }
+            attributes[name] = value;
         }
         if (typeof props.id === "string") { attributes.id = props.id; }
         marked(attributes, marks);
@@ -42,10 +51,10 @@
     }
 
     function Markup(props) {
-        const { id, tag, className, content, pressed, picked, setProps } = props;
+        const { id, tag, className, content, pressed, setProps } = props;
         const marks = {
             pressed,
-            pick: value => setProps({ picked: { value, n: ((picked && picked.n) || 0) + 1 } }),
+            pick: value => setProps({ picked: { value, n: ++picks } }),
         };
         return h(tag || "div", { id, className }, draw(content, marks));
     }

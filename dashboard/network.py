@@ -170,7 +170,10 @@ class Network:
     @cached_property
     def _partner_columns(self) -> dict[str, np.ndarray]:
         columns = {name: self.partners[name].to_numpy() for name in self.partners.columns}
-        return {**columns, "id": self.ids.to_numpy()}
+        columns["id"] = self.ids.to_numpy()
+        for column in columns.values():
+            column.flags.writeable = False  # shared by every view
+        return columns
 
     @cached_property
     def _link_columns(self) -> dict[str, np.ndarray]:

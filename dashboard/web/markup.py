@@ -26,6 +26,7 @@ class Markup(Component):
     """
 
     _namespace = "partner_map"
+    _children_props: ClassVar[list[str]] = []  # `content` is not Dash's to walk
     _type = "Markup"
     _prop_names: ClassVar[list[str]] = ["id", "tag", "className", "content", "picked", "pressed"]
     _valid_wildcard_attributes: ClassVar[list[str]] = []

@@ -164,6 +164,25 @@ def test_clicking_a_card_focuses_its_partner(page: Page) -> None:
     expect(card).not_to_have_class(re.compile(r"\bfocused\b"))
 
 
+def test_a_card_keeps_what_the_visitor_opened_and_passes_it_to_no_other(page: Page) -> None:
+    def card(pid: str):
+        return page.locator(f'#{ids.CARDS} .card[data-mark="{pid}"]')
+
+    def opened(pid: str) -> int:
+        return card(pid).locator(".served details[open]").count()
+
+    # AIILSG's card is the third of the whole network's and the first of China's.
+    card("AIILSG").locator(".served details summary").first.click()
+    choose(page, "filter-country", "China")
+    expect(page.locator(f"#{ids.CARDS} .card").first).to_have_attribute("data-mark", "AIILSG")
+    assert opened("AIILSG") == 1  # moved up, and still as the visitor left it
+    page.click("#filter-clear")
+    expect(page.locator(f"#{ids.CARDS} .card").first).to_have_attribute("data-mark", "AGSCF")
+    # AGSCF's card stands where AIILSG's was: it opens nothing it was not asked to.
+    assert opened("AGSCF") == 0
+    assert opened("AIILSG") == 1
+
+
 def test_clicking_a_marker_focuses_its_partner(page: Page, network) -> None:
     click_point(page, ".scattergeo path.point", "lonlat", lonlat(network, "AIILSG"))  # Mumbai
     card = page.locator(f"#{ids.CARDS} .card", has_text="All India Institute")

@@ -126,3 +126,31 @@ def test_the_app_works_under_its_content_security_policy(page: Page, app_server)
     expect(page.locator(f"#{ids.ROOT}")).to_have_class("app present")
     assert page.evaluate("window.__violations") == []
     assert page.locator("#map .choroplethlocation").count() > 0
+
+
+# The cards' component drawing links and markup it is handed: the data refuses such
+# websites (dashboard/data/partners.py), and the component draws none either.
+DRAW_HOSTILE = """() => {
+    const el = (type, props) => ({type, namespace: "dash_html_components", props});
+    const content = ["javascript:alert(1)", " JavaScript:alert(2)", "data:text/html,x",
+                     "https://example.org/", "#map-section"]
+        .map(href => el("A", {href, children: href}));
+    content.push(el("P", {dangerouslySetInnerHTML: {__html: "<img src=x>"}}));
+    const holder = document.createElement("div");
+    const markup = React.createElement(window.partner_map.Markup,
+                                       {id: "hostile", content, setProps: () => {}});
+    ReactDOM.flushSync(() => ReactDOM.createRoot(holder).render(markup));
+    return Array.from(holder.querySelectorAll("a"), a => a.getAttribute("href"))
+        .concat(holder.querySelectorAll("img").length);
+}"""
+
+
+def test_the_cards_component_draws_no_script_address_and_no_markup(page: Page) -> None:
+    assert page.evaluate(DRAW_HOSTILE) == [
+        None,
+        None,
+        None,
+        "https://example.org/",
+        "#map-section",
+        0,
+    ]
