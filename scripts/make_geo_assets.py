@@ -8,6 +8,8 @@ package `plotly.js` as `dist/plotly-geo-assets.js`; this script takes them from
 there, for exactly the plotly.js version the `plotly` Python package bundles, and
 writes them as plain TopoJSON for Dash to serve from `assets/`. The app points
 plotly.js at them with `dcc.Graph(config={"topojsonURL": app.get_asset_url("topojson/")})`.
+The bundle's own defaults for that address and Chart Studio's are rewritten to
+name no other host (OFFLINE_DEFAULTS), for a graph drawn without that config.
 
 Needs `npm` (to fetch the package from the registry into a temporary directory,
 so no node_modules/ lands in the repository) and `node` (plotly-geo-assets.js is
@@ -56,6 +58,18 @@ MEMBER = "package/dist/plotly-geo-assets.js"
 # assets/ before its own scripts, and dcc.Graph uses window.Plotly when it is defined.
 BUNDLE_MEMBER = "package/dist/plotly-geo.min.js"
 BUNDLE_OUT = ROOT / "assets" / "plotly-geo.min.js"
+# The bundle's config defaults that name another host: the base maps' address and
+# Chart Studio's. The app's graph config sets its own topojsonURL, but a graph drawn
+# without it must still ask nothing of the internet: the page runs offline. Each is
+# rewritten exactly once, so a plotly.js that moves them stops this script.
+OFFLINE_DEFAULTS = {
+    'topojsonURL:{valType:"string",noBlank:!0,dflt:"https://cdn.plot.ly/un/"}': (
+        'topojsonURL:{valType:"string",noBlank:!0,dflt:"/assets/topojson/"}'
+    ),
+    'plotlyServerURL:{valType:"string",dflt:"https://cloud.plotly.com/newchart"}': (
+        'plotlyServerURL:{valType:"string",dflt:""}'
+    ),
+}
 
 # plotly.js's translations of its own texts, for the page's languages other than English.
 # The app serves only the page language's file (Dash's assets_ignore keeps them out of
@@ -193,6 +207,16 @@ def extract_geo_assets(tarball: Path, tmp: Path) -> Path:
     return path
 
 
+def offline(bundle: bytes) -> bytes:
+    """The bundle with OFFLINE_DEFAULTS written in."""
+    text = bundle.decode()
+    for default, ours in OFFLINE_DEFAULTS.items():
+        if text.count(default) != 1:
+            raise Failed(f"{BUNDLE_MEMBER}: expected once, found {text.count(default)}: {default}")
+        text = text.replace(default, ours)
+    return text.encode()
+
+
 def write_bundle(source: bytes) -> None:
     BUNDLE_OUT.write_bytes(source)
     gz = len(gzip.compress(source, compresslevel=9, mtime=0))
@@ -255,7 +279,7 @@ def main() -> None:
             tarball = fetch_tarball(tmp)
             assets_js = extract_geo_assets(tarball, tmp)
             topologies = read_topojson(assets_js, names, tmp)
-            bundle = extract(tarball, BUNDLE_MEMBER)
+            bundle = offline(extract(tarball, BUNDLE_MEMBER))
             locales = extract_locales(tarball)
     except Failed as err:
         sys.exit(f"make_geo_assets: FAILED: {err}")

@@ -9,6 +9,7 @@ from xml.etree import ElementTree
 
 import pytest
 
+from dashboard.atlas import ASSETS_DIR
 from dashboard.state import FilterState
 from dashboard.views.selection import select
 from dashboard.views.still import country_paths, still_map
@@ -162,3 +163,12 @@ def test_the_region_switch_is_a_plain_button_and_the_pace_is_numeric(app) -> Non
     walk(layout)
     assert found[ids.COUNT_REGIONS_SWITCH].type == "button"
     assert found[ids.TOUR_PACE].inputMode == "numeric"
+
+
+def test_the_map_bundle_names_no_other_host_as_a_default() -> None:
+    # plotly.js's config defaults (the base maps' address, Chart Studio's): a graph drawn
+    # without the app's config must still ask nothing of the internet. Rewritten by
+    # scripts/make_geo_assets.py.
+    bundle = (ASSETS_DIR / "plotly-geo.min.js").read_text()
+    assert re.findall(r'dflt:"(https?:[^"]*)"', bundle) == []
+    assert 'topojsonURL:{valType:"string",noBlank:!0,dflt:"/assets/topojson/"}' in bundle
