@@ -56,7 +56,7 @@
             pressed,
             pick: value => setProps({ picked: { value, n: ++picks } }),
         };
-        return h(tag || "div", { id, className }, draw(content, marks));
+        return h(tag, { id, className }, draw(content, marks));
     }
 
     window.partner_map = Object.assign(window.partner_map || {}, { Markup });

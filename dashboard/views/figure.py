@@ -312,7 +312,8 @@ def _hover_lines(network: Network, links: np.ndarray, lang: Language) -> np.ndar
 
 @cache
 def _escaped_labels(network: Network) -> np.ndarray:
-    return np.array([escape(label) for label in network.partners["label"].tolist()], dtype=object)
+    labels = network.partner_column("label").tolist()
+    return np.array([escape(label) for label in labels], dtype=object)
 
 
 def _and_more(n: int, lang: Language) -> str:

@@ -30,8 +30,9 @@ class Markup(Component):
     _type = "Markup"
     _prop_names: ClassVar[list[str]] = ["id", "tag", "className", "content", "picked", "pressed"]
     _valid_wildcard_attributes: ClassVar[list[str]] = []
+    available_properties = _prop_names
     available_wildcard_properties: ClassVar[list[str]] = []
 
     def __init__(self, id: str, tag: str = "div", **props):
-        self.available_properties = self._prop_names
+        # The one home of the default: the layout always says which element to draw.
         super().__init__(id=id, tag=tag, **props)

@@ -83,9 +83,7 @@ def _core(kind: str, props: dict, fills: dict) -> str:
         return ""
     if kind == "Markup":
         element = {"id": props["id"], "className": props.get("className")}
-        return _element(
-            props.get("tag", "div"), {**element, "children": props.get("content")}, fills
-        )
+        return _element(props["tag"], {**element, "children": props.get("content")}, fills)
     if kind == "Graph":
         return _element("div", {"id": props.get("id"), "className": props.get("className")}, fills)
     if kind == "Dropdown":

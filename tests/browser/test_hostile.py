@@ -138,7 +138,7 @@ DRAW_HOSTILE = """() => {
     content.push(el("P", {dangerouslySetInnerHTML: {__html: "<img src=x>"}}));
     const holder = document.createElement("div");
     const markup = React.createElement(window.partner_map.Markup,
-                                       {id: "hostile", content, setProps: () => {}});
+                                       {id: "hostile", tag: "div", content, setProps: () => {}});
     ReactDOM.flushSync(() => ReactDOM.createRoot(holder).render(markup));
     return Array.from(holder.querySelectorAll("a"), a => a.getAttribute("href"))
         .concat(holder.querySelectorAll("img").length);
