@@ -1,8 +1,9 @@
 """Everything the selection shows, redrawn when a control changes.
 
-A change of focus alone (a click, a tour step) sends a Patch of the figure's two
-focus traces instead of the whole map, when the map on the page is the one drawn
-for the same filters and mode.
+A change of focus alone (a click, a tour step) or of the map frame's shape sends a
+Patch of the figure's focus traces and view instead of the whole map, when the map on
+the page is the one drawn for the same filters and mode; and nothing at all when the
+map already shows that focus and view (ids.DRAWN says what it shows).
 """
 
 from __future__ import annotations
@@ -58,12 +59,13 @@ def view_answer(
     page was drawn for these filters is less than the whole view sent."""
     state = toured(state, mode, page.get("tour"), context)
     sort, tab = page.get("sort"), page.get("tab")
-    if triggered and page.get("drawn") == drawn_for(state, mode):
+    drawn = page.get("drawn") if isinstance(page.get("drawn"), dict) else {}
+    if triggered and drawn.get("for") == drawn_for(state, mode):
         if triggered <= TABLE_ONLY:
             # A tab or a sort changes only the table: the map stays as drawn.
             return table_answer(context, state, sort, tab, lang)
         if triggered <= FOCUS_ONLY:
-            return focus_answer(context, state, mode, lang)
+            return focus_answer(context, state, mode, drawn, lang)
     return whole_answer(context, state, mode, sort, tab, lang)
 
 
@@ -79,7 +81,7 @@ def whole_answer(
         "cards": whole.cards,
         "summary": whole.summary,
         "timeline": whole.timeline,
-        "drawn": drawn_for(state, mode),
+        "drawn": shown(state, mode, whole.figure["layout"]["geo"]),
         **around_map(context, state, mode, lang),
     }
 
@@ -94,11 +96,26 @@ def table_answer(
     return {**unchanged, **table(context, context.selected(state), sort, lang)}
 
 
-def focus_answer(context: Context, state: FilterState, mode: Mode, lang: Language) -> dict:
-    """A new focus on the map as drawn: a Patch of its focus traces."""
-    patch = focus_patch(context, state, mode, context.selected(state), lang)
+def focus_answer(
+    context: Context, state: FilterState, mode: Mode, drawn: dict, lang: Language
+) -> dict:
+    """A new focus or frame on the map as drawn: a Patch of its focus traces and view.
+    Nothing when the map already shows them: plotly.js redraws the whole map for any
+    new figure, an identical one too, and every page load sends the frame's shape
+    (assets/frame.js), which changes nothing on the world map."""
     unchanged = dict.fromkeys(OUTPUTS, no_update)
-    return {**unchanged, **around_map(context, state, mode, lang), "figure": patch}
+    changes = focus_changes(
+        context.network, context.atlas, state, context.selected(state), mode, lang
+    )
+    now = shown(state, mode, changes[("layout", "geo")])
+    if now == drawn:
+        return unchanged  # what beside the map follows the focus is the same too
+    return {
+        **unchanged,
+        **around_map(context, state, mode, lang),
+        "figure": patch_of(changes),
+        "drawn": now,
+    }
 
 
 def around_map(context: Context, state: FilterState, mode: Mode, lang: Language) -> dict:
@@ -127,11 +144,16 @@ def drawn_for(state: FilterState, mode: Mode) -> str:
     return to_query(state.filters(), Mode(present=mode.present, tour=mode.tour, pace=DEFAULT_PACE))
 
 
-def focus_patch(
-    context: Context, state: FilterState, mode: Mode, selection: Selection, lang: Language
-) -> Patch:
+def shown(state: FilterState, mode: Mode, geo: dict) -> dict:
+    """What the map on the page shows (ids.DRAWN): the filters and mode it was drawn
+    for, and in them the focus and the view, the parts of the map's `geo` that move."""
+    view = {part: geo[part] for part in ("domain", "lataxis", "lonaxis")}
+    return {"for": drawn_for(state, mode), "focus": state.focus, "view": view}
+
+
+def patch_of(changes: dict[tuple, object]) -> Patch:
+    """The figure's changes, by path (figure.focus_changes), as a Dash Patch."""
     patch = Patch()
-    changes = focus_changes(context.network, context.atlas, state, selection, mode, lang)
     for path, value in changes.items():
         place = patch
         for key in path[:-1]:

@@ -179,6 +179,47 @@ def test_a_page_load_asks_the_server_for_no_callback_but_the_frames_shape(
     context.close()
 
 
+# Counts plotly.js's draws of a whole figure (Dash's graph calls Plotly.react), from
+# the moment the map's bundle defines Plotly.
+COUNT_DRAWS = """(() => {
+    window.drawsOfTheMap = 0;
+    let plotly;
+    Object.defineProperty(window, "Plotly", {
+        configurable: true,
+        get: () => plotly,
+        set: value => {
+            plotly = value;
+            for (const name of ["newPlot", "react"]) {
+                const draw = value[name];
+                value[name] = function () {
+                    window.drawsOfTheMap += 1;
+                    return draw.apply(this, arguments);
+                };
+            }
+        },
+    });
+})()"""
+
+
+@pytest.mark.parametrize("path", ["/", "/?country=KEN&focus=EASC", "/?mode=present"])
+def test_a_page_load_draws_the_world_map_once(
+    browser: Browser, app_server: Server, path: str
+) -> None:
+    """The frame's shape the load sends changes nothing on a world map, so the answer
+    redraws nothing: plotly.js redraws the whole map for any new figure (100 ms on a
+    laptop, four times that on a phone), an identical one too."""
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.add_init_script(COUNT_DRAWS)
+    with page.expect_response(lambda r: "_dash-update-component" in r.url) as shape:
+        page.goto(app_server.url + path)
+    assert shape.value.ok
+    page.wait_for_function("() => document.documentElement.classList.contains('map-drawn')")
+    page.wait_for_timeout(500)  # time for Dash to apply the answer, had it a figure
+    assert page.evaluate("window.drawsOfTheMap") == 1
+    context.close()
+
+
 def test_without_its_pages_address_the_app_still_shows_the_view_of_the_address(
     browser: Browser, app_server: Server
 ) -> None:

@@ -82,11 +82,11 @@ def test_a_filter_change_redraws_map_summary_cards_and_says_what_it_drew(browser
     sent = view(browser, [f"{ids.COUNTRY}.value"], **{f"{ids.COUNTRY}.value": "KEN"})
     assert sent[f"{ids.SUMMARY}.children"].startswith("2 partners serve Kenya: AGSCF and EASC.")
     assert sent[f"{ids.MAP}.figure"]["data"][0]["type"] == "choropleth"
-    assert sent[f"{ids.DRAWN}.data"] == "country=KEN"
+    assert sent[f"{ids.DRAWN}.data"]["for"] == "country=KEN"
 
 
 def test_a_focus_change_on_the_drawn_map_sends_only_a_patch(browser) -> None:
-    focus = {f"{ids.FOCUS}.data": "EASC", f"{ids.DRAWN}.data": ""}
+    focus = {f"{ids.FOCUS}.data": "EASC", f"{ids.DRAWN}.data": {"for": ""}}
     sent = view(browser, [f"{ids.FOCUS}.data"], **focus)
     assert f"{ids.SUMMARY}.children" not in sent
     assert f"{ids.CARDS}.content" not in sent
@@ -96,14 +96,14 @@ def test_a_focus_change_on_the_drawn_map_sends_only_a_patch(browser) -> None:
 
 
 def test_opening_the_table_sends_the_table_alone(browser) -> None:
-    table = {f"{ids.TABS}.data": "table", f"{ids.DRAWN}.data": ""}
+    table = {f"{ids.TABS}.data": "table", f"{ids.DRAWN}.data": {"for": ""}}
     sent = view(browser, [f"{ids.TABS}.data"], **table)
     assert set(sent) == {f"{ids.TABLE_BODY}.children", f"{ids.TABLE_CAPTION}.children"}
     assert sent[f"{ids.TABLE_CAPTION}.children"].startswith("114 rows")
 
 
 def test_a_focus_change_on_a_map_drawn_for_other_filters_redraws_it_whole(browser) -> None:
-    focus = {f"{ids.FOCUS}.data": "EASC", f"{ids.DRAWN}.data": "country=MEX"}
+    focus = {f"{ids.FOCUS}.data": "EASC", f"{ids.DRAWN}.data": {"for": "country=MEX"}}
     sent = view(browser, [f"{ids.FOCUS}.data"], **focus)
     assert "data" in sent[f"{ids.MAP}.figure"]
     assert f"{ids.SUMMARY}.children" in sent
@@ -184,10 +184,10 @@ def test_a_filter_change_is_answered_in_one_request_with_its_address_and_its_vie
 def test_a_filter_change_whose_answer_dash_dropped_still_reaches_the_address(browser) -> None:
     # The country's answer was dropped when the tour's clock asked again: the next
     # request says only that the clock ticked, but the controls say Kenya.
-    values = {f"{ids.COUNTRY}.value": "KEN", f"{ids.DRAWN}.data": ""}
+    values = {f"{ids.COUNTRY}.value": "KEN", f"{ids.DRAWN}.data": {"for": ""}}
     sent = view(browser, [f"{ids.TICK}.n_intervals"], **values)
     assert sent[f"{ids.URL}.search"] == "?country=KEN"
-    assert sent[f"{ids.DRAWN}.data"] == "country=KEN"  # the whole view: the map was not
+    assert sent[f"{ids.DRAWN}.data"]["for"] == "country=KEN"  # the whole view: the map was not
 
 
 def test_back_wins_over_the_controls_whatever_else_the_request_carried(browser) -> None:
@@ -200,17 +200,67 @@ def test_back_wins_over_the_controls_whatever_else_the_request_carried(browser) 
     assert sent[f"{ids.COUNTRY}.value"] == "MEX"
     assert sent[f"{ids.ADDRESS}.data"] == "?country=MEX"
     assert f"{ids.URL}.search" not in sent  # the address is left as the browser has it
-    assert sent[f"{ids.DRAWN}.data"] == "country=MEX"
+    assert sent[f"{ids.DRAWN}.data"]["for"] == "country=MEX"
 
 
 def test_a_change_that_leaves_the_controls_as_the_address_says_writes_no_address(browser) -> None:
     values = {f"{ids.URL}.search": "?country=ken", f"{ids.ADDRESS}.data": "?country=ken"}
     values[f"{ids.COUNTRY}.value"] = "KEN"  # the link, typed in lower case, as read
     sent = view(
-        browser, [f"{ids.MAP_SHAPE}.data"], **{**values, f"{ids.DRAWN}.data": "country=KEN"}
+        browser,
+        [f"{ids.MAP_SHAPE}.data"],
+        **{**values, f"{ids.DRAWN}.data": {"for": "country=KEN"}},
     )
     assert f"{ids.URL}.search" not in sent  # no history entry for the map's shape
     assert sent[f"{ids.MAP}.figure"]["__dash_patch_update"] == "__dash_patch_update"
+
+
+def _drawn_page(browser, values: dict) -> dict:
+    """The page's values once a filter change to `values` has drawn the map: its
+    address written, and the store as the browser sends it back (through JSON)."""
+    first = view(browser, [f"{ids.COUNTRY}.value"], **values)
+    return {
+        **values,
+        f"{ids.URL}.search": first[f"{ids.ADDRESS}.data"],
+        f"{ids.ADDRESS}.data": first[f"{ids.ADDRESS}.data"],
+        f"{ids.DRAWN}.data": json.loads(json.dumps(first[f"{ids.DRAWN}.data"])),
+    }
+
+
+def _shaped(browser, values: dict, aspect: float) -> dict:
+    """The answer to the map frame's shape becoming `aspect` on that page."""
+    page = {**_drawn_page(browser, values), f"{ids.MAP_SHAPE}.data": aspect}
+    return view(browser, [f"{ids.MAP_SHAPE}.data"], **page)
+
+
+def test_the_frame_s_shape_on_the_world_map_sends_nothing_to_redraw(browser) -> None:
+    # Every page load sends the frame's shape; the world is framed the same on every
+    # screen, so the map is not redrawn (plotly.js redraws it for any new figure).
+    assert _shaped(browser, {f"{ids.COUNTRY}.value": "KEN"}, 0.6) == {}
+    focused = {f"{ids.COUNTRY}.value": "KEN", f"{ids.FOCUS}.data": "EASC"}
+    assert _shaped(browser, focused, 2.4) == {}
+
+
+def test_the_frame_s_shape_on_a_zoomed_map_sends_its_new_view_alone(browser) -> None:
+    region = {f"{ids.REGION}.value": "eastern-africa"}
+    sent = _shaped(browser, region, 0.6)
+    patch = sent[f"{ids.MAP}.figure"]
+    assert patch["__dash_patch_update"] == "__dash_patch_update"
+    assert (
+        sent[f"{ids.DRAWN}.data"]["view"]["lonaxis"]
+        != _shaped(browser, region, 2.4)[f"{ids.DRAWN}.data"]["view"]["lonaxis"]
+    )
+    assert f"{ids.SUMMARY}.children" not in sent
+
+
+def test_a_focus_the_map_already_shows_sends_nothing_and_a_new_one_a_patch(browser) -> None:
+    focused = {f"{ids.COUNTRY}.value": "KEN", f"{ids.FOCUS}.data": "EASC"}
+    page = _drawn_page(browser, focused)
+    assert view(browser, [f"{ids.FOCUS}.data"], **page) == {}
+    other = {**page, f"{ids.FOCUS}.data": "AGSCF"}
+    sent = view(browser, [f"{ids.FOCUS}.data"], **other)
+    assert sent[f"{ids.MAP}.figure"]["__dash_patch_update"] == "__dash_patch_update"
+    assert sent[f"{ids.DRAWN}.data"]["focus"] == "AGSCF"
 
 
 def test_a_tour_step_moves_the_focus_in_the_same_answer(browser) -> None:
@@ -220,7 +270,7 @@ def test_a_tour_step_moves_the_focus_in_the_same_answer(browser) -> None:
         f"{ids.VIEW}.data": tour_mode,
         f"{ids.TOUR}.data": {**started, "focus": "AGSCF"},
         f"{ids.TOUR_NEXT}.n_clicks": 1,
-        f"{ids.DRAWN}.data": "mode=present&tour=1",
+        f"{ids.DRAWN}.data": {"for": "mode=present&tour=1"},
     }
     sent = view(browser, [f"{ids.TOUR_NEXT}.n_clicks"], **values)
     assert sent[f"{ids.TOUR_STATUS}.children"] == "Partner 2 of 7"
