@@ -82,7 +82,8 @@ def serve_first_view(
         here = path + _search(to_query(parsed.state, parsed.mode, parsed.lang))
         title = _title(context, site, parsed.state, lang)
         return {
-            "metas": metas(title, still["alt"], root + still["src"], root + here),
+            "metas": metas(title, still["alt"], root + still["src"], root + here)
+            + preload(still["src"]),
             "title": escape(title),
             "first_view": to_html(first.layout(code, query), page=here),
             "locale": _locale_script(app, lang),
@@ -143,6 +144,13 @@ def _title(context: Context, site: Site, state: FilterState, lang: Language) -> 
     places = [place for place in places if place]
     title, _note = site.words(lang.code)
     return " · ".join([", ".join(places), title]) if places else title
+
+
+def preload(still: str) -> str:
+    """Ask for the still map first, from the head: it is the largest thing a phone
+    shows at once, and an image found in the body waits behind the scripts' requests
+    (Lighthouse then counted its paint after plotly.js's evaluation in half its runs)."""
+    return f'\n<link rel="preload" as="image" href="{escape(still)}" fetchpriority="high">'
 
 
 def metas(title: str, description: str, image: str, page: str) -> str:

@@ -87,6 +87,16 @@ def test_each_view_has_its_own_description_title_and_preview_image(client) -> No
     assert meta(client.get("/").get_data(as_text=True), "og:image") == "http://localhost/still.svg"
 
 
+@pytest.mark.parametrize("path", ["/", "/?country=KEN&focus=EASC", "/?mode=present"])
+def test_the_head_asks_first_for_the_still_map_the_page_shows(client, path: str) -> None:
+    html = client.get(path).get_data(as_text=True)
+    head, body = html.split("</head>", 1)
+    asked = re.findall(r'<link rel="preload" as="image" href="([^"]+)" fetchpriority="high">', head)
+    shown = re.findall(rf'<img id="{ids.STILL}"[^>]* src="([^"]+)"', body)
+    assert len(asked) == 1 and asked == shown
+    assert unescape(asked[0]).startswith("/still.svg")
+
+
 def test_the_still_map_colours_the_served_countries_and_outlines_the_chosen_one(
     client, network, atlas
 ) -> None:
