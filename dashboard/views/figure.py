@@ -4,7 +4,8 @@ geocoded headquarters, and lines from the partner in focus to the countries it s
 The figure is built as a plain dict (what dcc.Graph takes), skipping plotly's
 per-property validation, which costs more than everything else here together on a
 large network. Its traces stand in fixed slots, so a change of focus can be sent as
-a small Patch of two traces instead of the whole figure (see `focus_patch`).
+a small Patch of its focus traces instead of the whole figure (`focus_changes`,
+sent by web/view.py).
 """
 
 from __future__ import annotations

@@ -251,6 +251,10 @@ def test_the_frame_s_shape_on_a_zoomed_map_sends_its_new_view_alone(browser) -> 
         != _shaped(browser, region, 2.4)[f"{ids.DRAWN}.data"]["view"]["lonaxis"]
     )
     assert f"{ids.SUMMARY}.children" not in sent
+    # The same shape again, with the store as the browser sends it back: nothing.
+    page = {**_drawn_page(browser, region), f"{ids.MAP_SHAPE}.data": 0.6}
+    page[f"{ids.DRAWN}.data"] = json.loads(json.dumps(sent[f"{ids.DRAWN}.data"]))
+    assert view(browser, [f"{ids.MAP_SHAPE}.data"], **page) == {}
 
 
 def test_a_focus_the_map_already_shows_sends_nothing_and_a_new_one_a_patch(browser) -> None:
