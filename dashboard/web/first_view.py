@@ -66,9 +66,7 @@ def serve_first_view(
     (`language()`), from the page's first layout (first_layout.py), and serve its still
     map. Each page is kept per worker, by language and address."""
     app.index_string = INDEX
-    still = lru_cache(maxsize=STILL_CACHE)(
-        lambda state, mode, lang: _still(context, state, mode, lang)
-    )
+    _serve_still(app, context)
 
     @lru_cache(maxsize=PAGE_CACHE)
     def written(code: str, root: str, path: str, query: str) -> dict[str, str]:
@@ -83,6 +81,7 @@ def serve_first_view(
         title = _title(context, site, parsed.state, lang)
         return {
             "metas": metas(title, still["alt"], root + still["src"], root + here)
+            + "\n"
             + preload(still["src"]),
             "title": escape(title),
             "first_view": to_html(first.layout(code, query), page=here),
@@ -104,6 +103,13 @@ def serve_first_view(
         return Dash.interpolate_index(app, **parts).replace("<html>", own["open_tag"], 1)
 
     app.interpolate_index = interpolate_index
+
+
+def _serve_still(app: Dash, context: Context) -> None:
+    """The view's still map as SVG (STILL_PATH), kept per worker by view and language."""
+    still = lru_cache(maxsize=STILL_CACHE)(
+        lambda state, mode, lang: _still(context, state, mode, lang)
+    )
 
     @app.server.route(STILL_PATH)
     def still_picture() -> Response:
@@ -150,7 +156,7 @@ def preload(still: str) -> str:
     """Ask for the still map first, from the head: it is the largest thing a phone
     shows at once, and an image found in the body waits behind the scripts' requests
     (Lighthouse then counted its paint after plotly.js's evaluation in half its runs)."""
-    return f'\n<link rel="preload" as="image" href="{escape(still)}" fetchpriority="high">'
+    return f'<link rel="preload" as="image" href="{escape(still)}" fetchpriority="high">'
 
 
 def metas(title: str, description: str, image: str, page: str) -> str:
