@@ -51,7 +51,42 @@ def geo_layout(
     if boxes is not None and len(boxes):
         # Widened to the shape of the frame on this screen, so the map fills it.
         geo.update(_framed(boxes, mode.aspect * width * DEGREE_SHAPE))
+    elif state.focus in selection.partners:
+        geo["lonaxis"] = {"range": _world_around(network, atlas, state, selection)}
     return geo
+
+
+def _world_around(
+    network: Network, atlas: Atlas, state: FilterState, selection: Selection
+) -> list[float]:
+    """The world's longitudes, turned so that no line from the partner in focus to a
+    country it serves is cut by the map's edge (Beijing to Samoa crosses the 180th
+    meridian: on the usual map it left at the right and came back in at the left)."""
+    partner = network.partner(state.focus)
+    if pd.isna(partner["longitude"]):
+        return [-180.0, 180.0]
+    served = atlas.countries.loc[selection.links_of(state.focus)["iso3"], "longitude"]
+    lon = np.append(served.dropna().to_numpy(dtype=float), partner["longitude"])
+    west, east = lon_window(lon, lon)
+    if east <= 180:
+        return [-180.0, 180.0]
+    middle = (west + east) / 2
+    return [middle - 180, middle + 180]
+
+
+def lon_window(west: np.ndarray, east: np.ndarray) -> tuple[float, float]:
+    """The shortest stretch of longitude, eastwards, that holds every interval
+    (west[i], east[i]) of [-180, 180]: past 180 where it crosses the 180th meridian
+    (Fiji and Samoa: 177 to 188), as plotly.js takes a range past it."""
+    order = np.argsort(west)
+    west, east = np.asarray(west, float)[order], np.asarray(east, float)[order]
+    reach = np.maximum.accumulate(east)
+    # The gaps between what the intervals cover, the last the one across 180.
+    gaps = np.append(west[1:] - reach[:-1], west[0] + 360 - reach[-1])
+    widest = int(np.argmax(gaps))
+    if gaps[widest] <= gaps[-1]:
+        return float(west[0]), float(reach[-1])
+    return float(west[widest + 1]), float(reach[widest] + 360)
 
 
 def staged(state: FilterState, selection: Selection, mode: Mode) -> bool:
@@ -106,11 +141,14 @@ def _framed(boxes: pd.DataFrame, aspect: float) -> dict:
     """Latitude and longitude ranges around the boxes, widened to the map's shape so
     the zoomed map fills its frame instead of standing in a narrow strip."""
     lat = _padded(boxes["south"].min(), boxes["north"].max(), WORLD_LAT_RANGE[0], 90)
-    lon = _padded(boxes["west"].min(), boxes["east"].max(), -180, 180)
+    west, east = lon_window(boxes["west"].to_numpy(), boxes["east"].to_numpy())
+    # The map's edges: the 180th meridian, or, for a view across it, a turn of the globe.
+    low, high = (-180.0, 180.0) if east <= 180 else (east - 360, west + 360)
+    lon = _padded(west, east, low, high)
     lat_span, lon_span = lat[1] - lat[0], lon[1] - lon[0]
     if lon_span < lat_span * aspect:
         middle, half = (lon[0] + lon[1]) / 2, lat_span * aspect / 2
-        lon = [max(-180.0, middle - half), min(180.0, middle + half)]
+        lon = [max(low, middle - half), min(high, middle + half)]
     elif lat_span < lon_span / aspect:
         middle, half = (lat[0] + lat[1]) / 2, lon_span / aspect / 2
         lat = [max(WORLD_LAT_RANGE[0], middle - half), min(90.0, middle + half)]

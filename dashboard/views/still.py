@@ -92,7 +92,10 @@ def still_map(
 ) -> str:
     """The view as an SVG document; `label` is its text alternative."""
     geo = geo_layout(network, atlas, state, selection, mode)
-    box = frame_box(geo["lonaxis"]["range"], geo["lataxis"]["range"])
+    # The picture's outlines are projected once, unturned: a view across the 180th
+    # meridian is shown up to it (the live map, turned, shows it whole).
+    west, east = geo["lonaxis"]["range"]
+    box = frame_box([max(west, -180.0), min(east, 180.0)], geo["lataxis"]["range"])
     unit = box[2] / WIDTH  # picture units per pixel at the intrinsic width
     fills = _count_fills(selection.counts)
     parts = [
