@@ -23,6 +23,10 @@ PACE_RANGE = (3, 120)
 DEFAULT_ASPECT = 1.8  # width / height of the map's frame until the browser says
 ASPECT_RANGE = (0.5, 4.0)
 TOUR_IN_DATE_ORDER = "dates"  # tour=dates: the tour follows the timeline
+# The browser's screen, as assets/screen.js writes it into a cookie before the app asks
+# for its first layout: words from SCREEN_WORDS, dot-separated ("small.touch").
+SCREEN_COOKIE = "partner-map-screen"
+SCREEN_WORDS = ("small", "touch")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ class Mode:
     embed: bool = False  # only the map and its filters, for an iframe
     aspect: float = DEFAULT_ASPECT  # the map frame's width / height on this screen
     dates: bool = False  # the tour goes in date order (views/timeline.py), not the data's
+    small: bool = False  # a phone-sized screen: markers and dots drawn for it
+    touch: bool = False  # a touch screen: a finger on the map scrolls the page
 
     def as_data(self) -> dict:
         """The page-mode flags as the browser keeps them (the pace has its own control)."""
@@ -63,6 +69,10 @@ class Mode:
             "dates": self.tour and self.dates,
             "embed": self.embed,
         }
+
+    def screen(self) -> str:
+        """The screen it is drawn for, in the cookie's words: "small.touch", or ""."""
+        return ".".join(word for word in SCREEN_WORDS if getattr(self, word))
 
 
 EXPLORE = Mode()  # the default: exploring, not presenting
@@ -177,8 +187,11 @@ def state_from_controls(
     )
 
 
-def mode_from_controls(view: object, pace: object, aspect: object = None) -> Mode:
-    """The page-mode flags, the pace box and the map frame's shape as a Mode."""
+def mode_from_controls(
+    view: object, pace: object, aspect: object = None, screen: object = None
+) -> Mode:
+    """The page-mode flags, the pace box, the map frame's shape and the screen (its
+    cookie's value) as a Mode."""
     flags = view if isinstance(view, dict) else {}
     return Mode(
         present=flags.get("present") is True,
@@ -187,7 +200,19 @@ def mode_from_controls(view: object, pace: object, aspect: object = None) -> Mod
         pace=clamped_pace(pace),
         embed=flags.get("embed") is True,
         aspect=rounded_aspect(aspect),
+        **screen_flags(screen),
     )
+
+
+def screen_flags(cookie: object) -> dict[str, bool]:
+    """The screen cookie's words as Mode's flags; anything else in it counts for nothing."""
+    words = cookie[:40].split(".") if isinstance(cookie, str) else []
+    return {word: word in words for word in SCREEN_WORDS}
+
+
+def screen_words(cookie: object) -> str:
+    """The screen cookie as the words that count, in one order: "small.touch"."""
+    return ".".join(word for word, on in screen_flags(cookie).items() if on)
 
 
 def rounded_aspect(value: object) -> float:

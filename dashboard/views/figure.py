@@ -56,10 +56,10 @@ def map_figure(
     dots = counts[~counts["shaped"] & counts["latitude"].notna()]
     data = [
         _choropleth(shaped, hover),
-        _small_countries(dots, hover),
+        _small_countries(dots, hover, style.DOT_SIZE["small" if mode.small else "default"]),
         *focus_traces(network, atlas, state, selection),
         *_outline([state.country] if state.country else [], "selected-country", width=3),
-        *headquarters(network, atlas, selection, state.focus, mode.present, lang),
+        *headquarters(network, atlas, selection, state.focus, mode, lang),
     ]
     return {
         "data": data,
@@ -71,13 +71,20 @@ def map_figure(
                 "size": 20 if mode.present else 14,
                 "color": "#000000" if mode.present else "#1d2327",
             },
-            "coloraxis": _colour_axis(max_count, mode.present, lang),
+            "coloraxis": _colour_axis(max_count, mode, lang),
             # The legend of markers is HTML under the map (views.cards.legend): it wraps
             # on phones, reads out to screen readers, and names partners without a marker.
             "showlegend": False,
             "geo": geo_layout(network, atlas, state, selection, mode),
             "annotations": focus_notes(network, state, selection, mode, lang),
             "clickmode": "event",
+            # A click or tap picks a marker or a dot only where it is drawn (plotly.js
+            # counts a point's distance from its edge), a country everywhere else: by
+            # default a point 20 px away won over the country under the finger.
+            "hoverdistance": 1,
+            # A finger drawn over the map scrolls the page on a touch screen; the map
+            # moves by the region filter. (A drag to pan took the page's scroll away.)
+            **({"dragmode": False} if mode.touch else {}),
             "hoverlabel": {"align": "right" if lang.direction == "rtl" else "left"},
             "uirevision": state.region or "world",
         },
@@ -199,7 +206,15 @@ def focus_notes(
     ]
 
 
-def _colour_axis(max_count: int, present: bool, lang: Language) -> dict:
+def _colour_axis(max_count: int, mode: Mode, lang: Language) -> dict:
+    present = mode.present
+    # The bar's length holds its two-line title, its padding and a line of its tick
+    # font (the layout's: 20 or 14 px) for each label, so no two labels touch; a
+    # phone's short map has room for fewer labels.
+    title_font, tick_line = (18, 26) if present else (12, 18)
+    room = 150 if mode.small and not present else 200
+    overhead = 2.5 * title_font + 26
+    ticks = _ticks(max_count, most=int((room - overhead) // tick_line))
     return {
         "colorscale": style.count_colourscale(max_count),
         "cmin": 0.5,
@@ -209,15 +224,14 @@ def _colour_axis(max_count: int, present: bool, lang: Language) -> dict:
                 # Two short lines: the bar is narrow.
                 "text": escape(lang._("Partners\nserving"), False).replace("\n", "<br>"),
                 "side": "top",
-                "font": {"size": 18 if present else 12},
+                "font": {"size": title_font},
             },
-            "tickvals": _ticks(max_count),
+            "tickvals": ticks,
             "ticks": "",
             "thickness": 20 if present else 12,
             # In pixels, so the scale stays readable on a phone's short map.
             "lenmode": "pixels",
-            # Never shorter than its two-line title, or the labels overlap it.
-            "len": min(max((40 if present else 26) * max_count + 10, 110 if present else 80), 200),
+            "len": min(overhead + tick_line * max(len(ticks), 2), room),
             "x": 0.0,
             "xanchor": "left",
             # A presenter's lower corners hold the QR code of the view (web/page.py).
@@ -228,10 +242,11 @@ def _colour_axis(max_count: int, present: bool, lang: Language) -> dict:
     }
 
 
-def _ticks(max_count: int) -> list[int]:
-    if max_count <= 8:
+def _ticks(max_count: int, most: int = 8) -> list[int]:
+    """The counts the scale labels: every one while they fit, else 1 and even steps."""
+    if max_count <= most:
         return list(range(1, max_count + 1))
-    step = int(np.ceil(max_count / 6))
+    step = int(np.ceil(max_count / max(most - 2, 1)))
     return [1, *range(step, max_count + 1, step)]
 
 
@@ -248,7 +263,7 @@ def _choropleth(counts: pd.DataFrame, hover: dict[str, str]) -> dict:
     }
 
 
-def _small_countries(counts: pd.DataFrame, hover: dict[str, str]) -> dict:
+def _small_countries(counts: pd.DataFrame, hover: dict[str, str], size: int) -> dict:
     """Countries too small for the 110m outlines, drawn as dots in the same colours."""
     return {
         "type": "scattergeo",
@@ -257,7 +272,7 @@ def _small_countries(counts: pd.DataFrame, hover: dict[str, str]) -> dict:
         "lon": counts["longitude"].tolist(),
         "mode": "markers",
         "marker": {
-            "size": 9,
+            "size": size,
             "color": counts["partners"].tolist(),
             "coloraxis": "coloraxis",
             "line": {"color": "#ffffff", "width": 1},

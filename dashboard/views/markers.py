@@ -11,6 +11,7 @@ import numpy as np
 from dashboard.atlas import Atlas
 from dashboard.data.language import Language
 from dashboard.network import Network
+from dashboard.state import EXPLORE, Mode
 from dashboard.views import style
 from dashboard.views.names import place_name
 from dashboard.views.selection import Selection
@@ -25,17 +26,25 @@ def headquarters(
     atlas: Atlas,
     selection: Selection,
     focus: str | None,
-    big: bool = False,
+    mode: Mode = EXPLORE,
     lang: Language = ENGLISH,
 ) -> list[dict]:
     """A trace per partner, each with its own colour and symbol, while there are few;
     past MAX_DISTINCT_MARKERS, one trace with a marker per place sized by its count."""
+    size = marker_size(mode)
     if _placed(network, selection) > MAX_DISTINCT_MARKERS:
-        return [_places(network, atlas, selection, big, lang)]
+        return [_places(network, atlas, selection, size, lang)]
     return [
-        _marker(network.records[i], atlas, focus, big, lang)
+        _marker(network.records[i], atlas, focus, size, lang)
         for i in _with_place(network, selection)
     ]
+
+
+def marker_size(mode: Mode) -> int:
+    """A headquarters marker's diameter for the screen: large for a projector's room,
+    small on a phone's world map."""
+    screen = "present" if mode.present else "small" if mode.small else "default"
+    return style.MARKER_SIZE[screen]
 
 
 def marked(network: Network, selection: Selection) -> list[str]:
@@ -60,7 +69,7 @@ def marker_opacity(pid: str, focus: str | None) -> float:
     return 1.0 if focus is None or pid == focus else style.DIMMED
 
 
-def _marker(partner, atlas: Atlas, focus: str | None, big: bool, lang: Language) -> dict:
+def _marker(partner, atlas: Atlas, focus: str | None, size: int, lang: Language) -> dict:
     """One partner's headquarters, in its own colour and symbol, ringed white then black
     (a halo point under the marker) so it stands out on every fill of the map."""
     place = place_name(partner.hq_city, partner.hq_country, atlas, lang)
@@ -69,7 +78,6 @@ def _marker(partner, atlas: Atlas, focus: str | None, big: bool, lang: Language)
         f"<b>{escape(partner.name)}</b><br>{escape(where)}"
         f"<br>{escape(hq_basis(partner.hq_basis, lang), False)}"
     )
-    size = 24 if big else 15
     return {
         "type": "scattergeo",
         "name": partner.label,
@@ -77,7 +85,7 @@ def _marker(partner, atlas: Atlas, focus: str | None, big: bool, lang: Language)
         "lon": [partner.longitude] * 2,
         "mode": "markers",
         "marker": {
-            "size": [size + 5, size],
+            "size": [size + style.HALO_WIDTH, size],
             "color": [style.HALO, partner.colour],
             "symbol": partner.symbol,
             "line": {"color": style.CASING, "width": [0, 2]},
@@ -90,7 +98,7 @@ def _marker(partner, atlas: Atlas, focus: str | None, big: bool, lang: Language)
 
 
 def _places(
-    network: Network, atlas: Atlas, selection: Selection, big: bool, lang: Language
+    network: Network, atlas: Atlas, selection: Selection, size: int, lang: Language
 ) -> dict:
     """Headquarters grouped by place: one marker each, its area by how many are there."""
     # Grouped once at start-up (network.places); here only the partners in view are read.
@@ -115,7 +123,8 @@ def _places(
         "lon": column("longitude")[firsts].tolist(),
         "mode": "markers",
         "marker": {
-            "size": (np.sqrt(count) * (7 if big else 5) + 4).round(1).tolist(),
+            # One partner's place as large as its marker would be, busier ones larger.
+            "size": (np.sqrt(count) * size / 3 + 4).round(1).tolist(),
             "color": style.PLACE_COLOUR,
             "opacity": 0.85,
             "line": {"color": "#ffffff", "width": 1},

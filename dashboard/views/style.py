@@ -23,6 +23,11 @@ HALO = "#000000"  # the outer ring of a headquarters marker, outside a white one
 HIGHLIGHT = "#000000"  # the outline of the focused partner's and the chosen countries
 PLACE_COLOUR = "#D55E00"  # headquarters grouped by place, on large networks
 DIMMED = 0.3  # opacity of the other partners' markers while one is in focus
+# A headquarters marker's diameter in pixels (its rings add HALO_WIDTH): on a phone's
+# world map a desktop's 15 px covered Kenya, Uganda and Rwanda.
+MARKER_SIZE = {"present": 24, "small": 10, "default": 15}
+HALO_WIDTH = 5
+DOT_SIZE = {"small": 7, "default": 9}  # a country too small for its outline
 
 
 def count_colourscale(max_count: int) -> list[tuple[float, str]]:

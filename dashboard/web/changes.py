@@ -41,6 +41,7 @@ def register(app: Dash, context: Context) -> None:
     def answer_change(**values):
         """Everything a change on the page changes, in one answer."""
         lang = context.language(values["lang"])
+        values["screen"] = controls.screen_cookie()
         reading = address.read(values["search"], values["seen"], values, context, lang)
         state, mode = reading.state, reading.mode
         now = Counts.read({name: values[name] for name in presenting.TOUR_COUNTS})

@@ -9,8 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dash import Input, Output, State
+from flask import has_request_context, request
 
-from dashboard.state import FilterState, Mode, Vocabulary, mode_from_controls, state_from_controls
+from dashboard.state import (
+    SCREEN_COOKIE,
+    FilterState,
+    Mode,
+    Vocabulary,
+    mode_from_controls,
+    state_from_controls,
+)
 from dashboard.web import ids
 
 # What is selected: the arguments of dashboard.state.state_from_controls.
@@ -51,7 +59,14 @@ def read_state(values: dict, known: Vocabulary) -> FilterState:
 
 def read_mode(values: dict) -> Mode:
     """The mode controls' values (by name), and the screen's if given, as a Mode."""
-    return mode_from_controls(values.get("view"), values.get("pace"), values.get("aspect"))
+    names = ("view", "pace", "aspect", "screen")
+    return mode_from_controls(*(values.get(name) for name in names))
+
+
+def screen_cookie() -> str | None:
+    """What the browser says of its screen (assets/screen.js), with every request the
+    page makes, its first layout's too: so the map is drawn for a phone from the start."""
+    return request.cookies.get(SCREEN_COOKIE) if has_request_context() else None
 
 
 def control_values(state: FilterState, mode: Mode) -> dict:

@@ -15,6 +15,7 @@ in, and the page's change callback (changes.py) brings its view, as on back and 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from dash import Dash, Output, dcc, no_update
@@ -23,7 +24,7 @@ from dash.development.base_component import Component
 from flask import Response
 
 from dashboard.data.language import Language
-from dashboard.state import FilterState, Mode, parse_query, to_query
+from dashboard.state import FilterState, Mode, parse_query, screen_flags, screen_words, to_query
 from dashboard.tour import Counts
 from dashboard.web import controls, ids
 from dashboard.web.address import dropped_notice
@@ -32,7 +33,7 @@ from dashboard.web.languages import asking_page_query
 from dashboard.web.presenting import STOPPED, TOUR_OUTPUTS, tour_outputs
 from dashboard.web.view import OUTPUTS, toured, whole_answer
 
-LAYOUT_CACHE = 64  # layouts kept per worker, by language and address (~100 kB each)
+LAYOUT_CACHE = 64  # layouts kept per worker, by language, address and screen (~100 kB each)
 
 Answers = dict[str, dict]  # property values by component id
 
@@ -49,11 +50,12 @@ class FirstLayout:
         self.layout = lru_cache(maxsize=LAYOUT_CACHE)(self._layout)
         self.json = lru_cache(maxsize=LAYOUT_CACHE)(self._json)
 
-    def _answers(self, code: str, query: str | None) -> Answers:
-        """What the page's callbacks answer first for an address (None: not known)."""
+    def _answers(self, code: str, query: str | None, screen: str = "") -> Answers:
+        """What the page's callbacks answer first for an address (None: not known), on
+        a screen (state.screen_words)."""
         context, lang = self.context, self.context.language(code)
         parsed = parse_query(query or "", context.known)
-        mode = parsed.mode
+        mode = replace(parsed.mode, **screen_flags(screen))
         values = controls.control_values(parsed.state, mode)
         tour = tour_outputs(context, parsed.state, mode, Counts(), None, lang)
         touring = STOPPED if tour["tour"] is no_update else tour["tour"]
@@ -78,30 +80,35 @@ class FirstLayout:
         query = to_query(state, mode, still_lang)
         return self.still_path + (f"?{query}" if query else "")
 
-    def _layout(self, code: str, query: str | None) -> Component:
-        page, answers = self.skeleton(code), self.answers(code, query)
+    def _layout(self, code: str, query: str | None, screen: str = "") -> Component:
+        page, answers = self.skeleton(code), self.answers(code, query, screen)
         for component in _components(page):
             for prop, value in answers.get(component.id, {}).items():
                 _set(component, prop, value)
         return page
 
-    def _json(self, code: str, query: str | None) -> bytes:
-        return to_json(self.layout(code, query)).encode()
+    def _json(self, code: str, query: str | None, screen: str = "") -> bytes:
+        return to_json(self.layout(code, query, screen)).encode()
 
 
 def serve_first_layout(app: Dash, first: FirstLayout, language: Callable[[], Language]) -> None:
     """Answer Dash's layout request with the first layout of the page that asks."""
-    app.layout = lambda: first.layout(language().code, asking_page_query())
+    app.layout = lambda: first.layout(language().code, asking_page_query(), screen())
     # Dash would write a whole layout into every page's config (76 kB) for the browser
     # to check callbacks against; the page's own layout has every id, so it checks
     # against that.
     app.validation_layout = None
 
     def layout() -> Response:
-        body = first.json(language().code, asking_page_query())
+        body = first.json(language().code, asking_page_query(), screen())
         return Response(body, mimetype="application/json")
 
     app.server.view_functions[app.config.routes_pathname_prefix + "_dash-layout"] = layout
+
+
+def screen() -> str:
+    """The asking browser's screen, in the words that count (one cache entry each)."""
+    return screen_words(controls.screen_cookie())
 
 
 def address_seen(query: str | None) -> Answers:

@@ -141,7 +141,10 @@ def toured(state: FilterState, mode: Mode, tour: object, context: Context) -> Fi
 def drawn_for(state: FilterState, mode: Mode) -> str:
     """What a figure is drawn for, apart from its focus: only while that is still what
     the page shows can a Patch of the focus traces be applied to it."""
-    return to_query(state.filters(), Mode(present=mode.present, tour=mode.tour, pace=DEFAULT_PACE))
+    drawn = Mode(present=mode.present, tour=mode.tour, pace=DEFAULT_PACE)
+    # Markers are drawn for the screen, and a finger's drag is the page's or the map's.
+    screen = mode.screen()
+    return to_query(state.filters(), drawn) + (f"#{screen}" if screen else "")
 
 
 def shown(state: FilterState, mode: Mode, geo: dict) -> dict:
