@@ -34,6 +34,49 @@ COUNTRY_POINT = """(iso3) => {
 }"""
 
 
+# The middle of a country as a finger finds it: of points on a grid over its outline
+# (the served countries' layer, plotly.js's first choropleth), the one inside it
+# farthest from its edge, in viewport pixels. plotly.js's own centre can lie outside
+# (Somalia's is in Ethiopia).
+COUNTRY_MIDDLE = """(iso3) => {
+    const geo = document.getElementById('map').querySelector('.js-plotly-plot')
+        || document.getElementById('map');
+    const layer = geo.querySelector('.choroplethlayer .trace');
+    const path = [...layer.querySelectorAll('.choroplethlocation')]
+        .find(p => p.__data__ && p.__data__.loc === iso3);
+    if (!path) { return null; }
+    const box = path.getBBox();
+    const step = Math.max(box.width, box.height) / 40;
+    const inside = [], outside = [];
+    for (let x = box.x - step; x <= box.x + box.width + step; x += step) {
+        for (let y = box.y - step; y <= box.y + box.height + step; y += step) {
+            (path.isPointInFill(new DOMPoint(x, y)) ? inside : outside).push([x, y]);
+        }
+    }
+    let best = null, room = -1;
+    for (const [x, y] of inside) {
+        let nearest = Infinity;
+        for (const [u, v] of outside) { nearest = Math.min(nearest, (x - u) ** 2 + (y - v) ** 2); }
+        if (nearest > room) { room = nearest; best = [x, y]; }
+    }
+    const m = path.getScreenCTM();
+    return [m.a * best[0] + m.c * best[1] + m.e, m.b * best[0] + m.d * best[1] + m.f];
+}"""
+# Each drawn marker and small-country dot: its centre and radius on screen, and what a
+# pick of it gives (its customdata: a partner id or a country code).
+DRAWN_POINTS = """() => {
+    const geo = document.getElementById('map').querySelector('.js-plotly-plot')
+        || document.getElementById('map');
+    return [...geo.querySelectorAll('.scattergeo .point')].map(point => {
+        const box = point.getBoundingClientRect();
+        const d = point.__data__;
+        return {x: box.x + box.width / 2, y: box.y + box.height / 2,
+                radius: Math.max(box.width, box.height) / 2,
+                pick: d && d.data !== undefined ? d.data : null};
+    }).filter(p => p.radius > 0);
+}"""
+
+
 def map_point(page: Page, lon: float, lat: float) -> tuple[float, float]:
     """Where the map draws this longitude and latitude, in page (viewport) pixels."""
     x, y = page.evaluate(MAP_POINT, [lon, lat])
@@ -45,6 +88,18 @@ def country_point(page: Page, iso3: str) -> tuple[float, float]:
     lonlat = page.evaluate(COUNTRY_POINT, iso3)
     assert lonlat, f"{iso3} is not drawn on the map"
     return map_point(page, *lonlat)
+
+
+def country_middle(page: Page, iso3: str) -> tuple[float, float]:
+    """The point inside a served country farthest from its edge, in viewport pixels."""
+    point = page.evaluate(COUNTRY_MIDDLE, iso3)
+    assert point, f"{iso3} is not drawn as a served country"
+    return point[0], point[1]
+
+
+def drawn_points(page: Page) -> list[dict]:
+    """The markers and dots on the map: x, y and radius on screen, and pick."""
+    return page.evaluate(DRAWN_POINTS)
 
 
 def tap(page: Page, x: float, y: float) -> None:

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from dashboard.state import SCREEN_COOKIE
 from dashboard.web import ids
 from dashboard.web.app import create_app
 from tests.support.paths import BUNDLED_DATA
@@ -280,3 +281,22 @@ def test_a_tour_step_moves_the_focus_in_the_same_answer(browser) -> None:
     assert sent[f"{ids.TOUR_STATUS}.children"] == "Partner 2 of 7"
     assert sent[f"{ids.MAP}.figure"]["__dash_patch_update"] == "__dash_patch_update"
     assert sent[f"{ids.TOUR}.data"]["focus"] in json.dumps(sent[f"{ids.STAGE}.children"])
+
+
+def test_a_filter_change_on_a_phone_draws_the_map_for_its_screen(browser) -> None:
+    """The change callback reads the screen cookie as the first layout does, so a
+    phone's next map keeps its small markers and its page scroll."""
+    browser.client.set_cookie(SCREEN_COOKIE, "small.touch")
+    try:
+        phone = view(browser, [f"{ids.COUNTRY}.value"], **{f"{ids.COUNTRY}.value": "KEN"})
+    finally:
+        browser.client.delete_cookie(SCREEN_COOKIE)
+    wide = view(browser, [f"{ids.COUNTRY}.value"], **{f"{ids.COUNTRY}.value": "KEN"})
+    phone_map, wide_map = phone[f"{ids.MAP}.figure"], wide[f"{ids.MAP}.figure"]
+    assert phone_map["layout"]["dragmode"] is False
+    assert "dragmode" not in wide_map["layout"]
+    sizes = [
+        next(t["marker"]["size"] for t in m["data"] if t["name"] == "EASC")
+        for m in (phone_map, wide_map)
+    ]
+    assert max(sizes[0]) < max(sizes[1])

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from dashboard.state import SCREEN_COOKIE
 from dashboard.web import ids
 from tests.unit.web.test_callbacks import CONTROL_VALUES, Browser
 
@@ -107,3 +108,24 @@ def test_the_page_does_not_carry_a_second_copy_of_the_layout(browser) -> None:
     config = json.loads(config.split("</script>", 1)[0])
     assert "validation_layout" not in config
     assert len(page) < 40_000
+
+
+def test_a_phone_s_first_layout_is_drawn_for_its_screen(browser) -> None:
+    """assets/screen.js says what screen asks, in a cookie, before the first layout:
+    a phone's map is drawn for it at once, with no second drawing."""
+
+    def map_layout(cookie: str | None) -> dict:
+        if cookie:
+            browser.client.set_cookie(SCREEN_COOKIE, cookie)
+        try:
+            return layout(browser, "")[ids.MAP]["figure"]
+        finally:
+            browser.client.delete_cookie(SCREEN_COOKIE)
+
+    def easc_sizes(figure: dict) -> list[int]:
+        return next(t["marker"]["size"] for t in figure["data"] if t["name"] == "EASC")
+
+    phone, wide = map_layout("small.touch"), map_layout("wide")
+    assert phone["layout"]["dragmode"] is False and "dragmode" not in wide["layout"]
+    assert max(easc_sizes(phone)) < max(easc_sizes(wide))
+    assert map_layout(None) == wide
