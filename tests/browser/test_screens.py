@@ -119,10 +119,14 @@ def test_an_embed_puts_the_map_first_in_any_iframe(visit, width, height) -> None
 def test_a_phone_opens_on_the_map_with_the_filters_a_tap_away(visit) -> None:
     page = visit("/", {"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     layout = settled(page)
-    frame = page.locator(".map-frame").bounding_box()
-    visible = min(frame["y"] + frame["height"], 844) - max(frame["y"], 0)
-    assert visible >= 844 / 3, frame  # a third of the first screen
+    frame = page.locator("#react-entry-point .map-frame").bounding_box()
+    assert frame["y"] + frame["height"] <= 844, frame  # on the first screen
     assert inside(layout["map"], layout["viewport"])  # the whole world drawn on it
+    # The world fills its frame: no bands above and below it (it stood 160 px high in a
+    # 294 px frame), nor at its sides.
+    land = page.locator("#map .layer.land path, #map .land").first.bounding_box()
+    assert land["height"] >= 0.85 * (frame["height"] - 10), (land, frame)
+    assert land["width"] >= 0.85 * (frame["width"] - 10), (land, frame)
     assert page.locator("#map .modebar-container").is_hidden()  # no toolbar over the map
     expect(page.locator(f"#{ids.FILTERS}")).to_be_hidden()
     page.locator(f"#{ids.FILTERS_TOGGLE}").tap()
