@@ -316,7 +316,7 @@ def table_skeleton(lang: Language = ENGLISH) -> html.Div:
         else html.Th(lang._(heading), scope="col", className=f"col-{name}")
         for name, heading in COLUMNS.items()
     ]
-    return html.Div(
+    scroll = html.Div(
         className="table-scroll",
         tabIndex=0,
         **{"role": "region", "aria-label": lang._("Table of links")},
@@ -328,6 +328,20 @@ def table_skeleton(lang: Language = ENGLISH) -> html.Div:
                 html.Tbody(id=ids.TABLE_BODY),
             ],
         ),
+    )
+    return html.Div([_wider_button(lang), scroll])
+
+
+def _wider_button(lang: Language) -> html.Button:
+    """Under a country filter the table lists that country's links; this opens the view
+    of everything its partners serve (web/table.py). Shown by the view where it applies."""
+    return html.Button(
+        lang._("Show everything these partners serve"),
+        id=ids.TABLE_WIDER,
+        className="tool table-wider",
+        n_clicks=0,
+        hidden=True,
+        title=lang._("Every country these partners serve, not only the one chosen"),
     )
 
 
@@ -347,23 +361,6 @@ def render_rows(table: pd.DataFrame) -> list:
         html.Tr([html.Td(row[name], className=f"col-{name}") for name in COLUMNS])
         for row in table.head(PAGE_ROWS).to_dict("records")
     ]
-
-
-def table_caption(table: pd.DataFrame, lang: Language = ENGLISH) -> str:
-    n = len(table)
-    caption = lang.n_(
-        "{count} row: one per partner and served country",
-        "{count} rows: one per partner and served country",
-        n,
-    ).format(count=lang.number(n))
-    worldwide = int((table["country_iso3"] == "").sum())
-    if worldwide:
-        more = lang._("{caption}, and one per partner stating worldwide reach ({count})")
-        caption = more.format(caption=caption, count=lang.number(worldwide))
-    if n > PAGE_ROWS:
-        shown = lang._("{caption}; the first {count} are shown, the CSV holds all")
-        caption = shown.format(caption=caption, count=lang.number(PAGE_ROWS))
-    return caption
 
 
 WRITTEN = {"type", "namespace", "props"}  # the keys of a component written out
