@@ -33,6 +33,8 @@ COLUMNS = {
     "source_words": N_("Source's words"),
 }
 SORTABLE = ("partner", "country", "region", "basis")
+# The partners' own words, as the data writes them: marked with their language on the page.
+DATA_WORDS = ("partner", "partner_name", "area", "source_words")
 PAGE_ROWS = 250  # rows shown on the page; the CSV holds them all
 
 

@@ -13,7 +13,7 @@ from dashboard.data.language import N_, Language
 from dashboard.views.cards import Card
 from dashboard.views.legend import NO_HQ_PUBLISHED, NO_HQ_RECORDED, NOT_GEOCODED, Legend
 from dashboard.views.style import PLACE_COLOUR
-from dashboard.views.table import COLUMNS, PAGE_ROWS, SORTABLE
+from dashboard.views.table import COLUMNS, DATA_WORDS, PAGE_ROWS, SORTABLE
 from dashboard.views.text import ENGLISH, capped_list, countries, partners
 from dashboard.web import ids
 
@@ -355,10 +355,17 @@ def _sort_button(name: str, heading: str, lang: Language) -> html.Button:
     )
 
 
-def render_rows(table: pd.DataFrame) -> list:
-    """The table's rows (the first PAGE_ROWS: the CSV holds them all)."""
+def render_rows(table: pd.DataFrame, data_lang: str = "en") -> list:
+    """The table's rows (the first PAGE_ROWS: the CSV holds them all); the partners'
+    own words marked with their language, for screen readers on a page in another."""
+    own = {"lang": data_lang, "dir": "auto"}
     return [
-        html.Tr([html.Td(row[name], className=f"col-{name}") for name in COLUMNS])
+        html.Tr(
+            [
+                html.Td(row[name], className=f"col-{name}", **(own if name in DATA_WORDS else {}))
+                for name in COLUMNS
+            ]
+        )
         for row in table.head(PAGE_ROWS).to_dict("records")
     ]
 

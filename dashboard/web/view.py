@@ -180,7 +180,7 @@ def table(context: Context, state: FilterState, sort: object, lang: Language) ->
     rows = link_table(context.network, context.atlas, state, selection, lang)
     rows = sort_table(rows, sort.get("column"), sort.get("descending"), lang)
     return {
-        "table": render_rows(rows),
+        "table": render_rows(rows, context.data_lang),
         "caption": table_caption(context.atlas, state, rows, lang),
         "wider": everything_they_serve(state, selection) is None,
     }

@@ -134,6 +134,12 @@ def test_under_a_country_the_table_lists_its_links_and_offers_everything(browser
     assert cells(sent, "country") == ["Ethiopia"] * 3 + [""] * 2
     assert cells(sent, "basis")[3:] == ["states worldwide reach"] * 2
     assert sent[f"{ids.TABLE_WIDER}.hidden"] is False
+    first = {
+        c["props"]["className"]: c["props"]
+        for c in sent[f"{ids.TABLE_BODY}.children"][0]["props"]["children"]
+    }
+    assert first["col-partner_name"]["lang"] == "en"  # the partner's own words, marked
+    assert "lang" not in first["col-country"]  # the page's own (CLDR's) names
 
 
 def test_show_everything_keeps_the_country_s_partners_and_lets_the_place_go(browser) -> None:
