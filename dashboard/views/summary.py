@@ -70,7 +70,19 @@ def _serving(
         return lang._("No partner matches this selection."), []
     if not len(selection.rows):
         return _no_countries(labels, len(selection.worldwide) == n, lang), []
-    return _serve_between(n, served, by_name, lang), labels
+    if by_name:
+        # Without a place every partner in view is kept, also those that name no
+        # country (only regions, or only worldwide reach): "by name" counts and names
+        # only the partners that name one.
+        labels = network.labels(_naming(network, selection))
+    return _serve_between(len(labels), served, by_name, lang), labels
+
+
+def _naming(network: Network, selection: Selection) -> list[str]:
+    """The partners serving in view with a link drawn (with regions off, every link
+    drawn is a named one), in network order."""
+    drawn = set(network.link_column("partner_id")[selection.rows].tolist())
+    return [pid for pid in selection.serving if pid in drawn]
 
 
 def _serve(n: int, place: str, by_name: bool, lang: Language) -> str:

@@ -13,7 +13,7 @@ from dashboard.data.language import N_, Language
 from dashboard.views.cards import Card
 from dashboard.views.legend import NO_HQ_PUBLISHED, NO_HQ_RECORDED, NOT_GEOCODED, Legend
 from dashboard.views.style import PLACE_COLOUR
-from dashboard.views.table import COLUMNS, PAGE_ROWS, SORTABLE
+from dashboard.views.table import COLUMNS, DATA_WORDS, PAGE_ROWS, SORTABLE
 from dashboard.views.text import ENGLISH, capped_list, countries, partners
 from dashboard.web import ids
 
@@ -316,7 +316,7 @@ def table_skeleton(lang: Language = ENGLISH) -> html.Div:
         else html.Th(lang._(heading), scope="col", className=f"col-{name}")
         for name, heading in COLUMNS.items()
     ]
-    return html.Div(
+    scroll = html.Div(
         className="table-scroll",
         tabIndex=0,
         **{"role": "region", "aria-label": lang._("Table of links")},
@@ -328,6 +328,20 @@ def table_skeleton(lang: Language = ENGLISH) -> html.Div:
                 html.Tbody(id=ids.TABLE_BODY),
             ],
         ),
+    )
+    return html.Div([_wider_button(lang), scroll])
+
+
+def _wider_button(lang: Language) -> html.Button:
+    """Under a country filter the table lists that country's links; this opens the view
+    of everything its partners serve (web/table.py). Shown by the view where it applies."""
+    return html.Button(
+        lang._("Show everything these partners serve"),
+        id=ids.TABLE_WIDER,
+        className="tool table-wider",
+        n_clicks=0,
+        hidden=True,
+        title=lang._("Every country these partners serve, not only the one chosen"),
     )
 
 
@@ -341,29 +355,19 @@ def _sort_button(name: str, heading: str, lang: Language) -> html.Button:
     )
 
 
-def render_rows(table: pd.DataFrame) -> list:
-    """The table's rows (the first PAGE_ROWS: the CSV holds them all)."""
+def render_rows(table: pd.DataFrame, data_lang: str = "en") -> list:
+    """The table's rows (the first PAGE_ROWS: the CSV holds them all); the partners'
+    own words marked with their language, for screen readers on a page in another."""
+    own = {"lang": data_lang, "dir": "auto"}
     return [
-        html.Tr([html.Td(row[name], className=f"col-{name}") for name in COLUMNS])
+        html.Tr(
+            [
+                html.Td(row[name], className=f"col-{name}", **(own if name in DATA_WORDS else {}))
+                for name in COLUMNS
+            ]
+        )
         for row in table.head(PAGE_ROWS).to_dict("records")
     ]
-
-
-def table_caption(table: pd.DataFrame, lang: Language = ENGLISH) -> str:
-    n = len(table)
-    caption = lang.n_(
-        "{count} row: one per partner and served country",
-        "{count} rows: one per partner and served country",
-        n,
-    ).format(count=lang.number(n))
-    worldwide = int((table["country_iso3"] == "").sum())
-    if worldwide:
-        more = lang._("{caption}, and one per partner stating worldwide reach ({count})")
-        caption = more.format(caption=caption, count=lang.number(worldwide))
-    if n > PAGE_ROWS:
-        shown = lang._("{caption}; the first {count} are shown, the CSV holds all")
-        caption = shown.format(caption=caption, count=lang.number(PAGE_ROWS))
-    return caption
 
 
 WRITTEN = {"type", "namespace", "props"}  # the keys of a component written out

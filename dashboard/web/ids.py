@@ -64,6 +64,7 @@ SORT_BUTTON = "sort"  # pattern-matching: {"type": SORT_BUTTON, "column": name}
 SORT_HEADER = "sort-header"  # pattern-matching: {"type": SORT_HEADER, "column": name}
 TABLE_CAPTION = "table-caption"
 TABLE_BODY = "table-body"
+TABLE_WIDER = "table-wider"  # button: the view of everything the partners serve
 DOWNLOAD_CSV = "download-csv"
 DOWNLOAD = "download"
 FOCUS = "focus"

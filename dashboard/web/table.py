@@ -1,10 +1,12 @@
-"""The Partners and Table tabs, sorting the table, and its CSV download."""
+"""The Partners and Table tabs, sorting the table, its CSV download, and the view of
+everything the partners of a country filter serve."""
 
 from __future__ import annotations
 
-from dash import ALL, Dash, Input, Output, State, ctx, no_update
+from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
 
-from dashboard.views.table import csv_filename, link_table, to_csv
+from dashboard.state import EXPLORE
+from dashboard.views.table import csv_bytes, csv_filename, everything_they_serve, link_table
 from dashboard.web import controls, ids
 from dashboard.web.context import Context
 from dashboard.web.page import TAB_NAMES
@@ -28,6 +30,7 @@ def register(app: Dash, context: Context) -> None:
     _tabs(app)
     _sorting(app)
     _download(app, context)
+    _everything(app, context)
 
 
 def _tabs(app: Dash) -> None:
@@ -97,5 +100,26 @@ def _download(app: Dash, context: Context) -> None:
         and region names in the page's language, beside the ISO codes."""
         state = controls.read_state(values, context.known)
         selection = context.selected(state)
-        table = link_table(context.network, context.atlas, selection, context.language(lang))
-        return {"content": to_csv(table), "filename": csv_filename(state), "type": "text/csv"}
+        table = link_table(context.network, context.atlas, state, selection, context.language(lang))
+        return dcc.send_bytes(csv_bytes(table), csv_filename(state), type="text/csv")
+
+
+# What "Show everything these partners serve" changes: the place goes, the partners
+# that answered it stay chosen. The change callback then writes the address.
+WIDENED = ("region", "country", "partners")
+
+
+def _everything(app: Dash, context: Context) -> None:
+    @app.callback(
+        output=controls.outputs(WIDENED, duplicate=True),
+        inputs={"clicks": Input(ids.TABLE_WIDER, "n_clicks"), **controls.states(controls.FILTERS)},
+        prevent_initial_call=True,
+    )
+    def show_everything(clicks, **values):
+        """The partners of the country filter, with every country they serve."""
+        state = controls.read_state(values, context.known)
+        wider = everything_they_serve(state, context.selected(state)) if clicks else None
+        if wider is None:
+            return dict.fromkeys(WIDENED, no_update)
+        chosen = controls.control_values(wider, EXPLORE)
+        return {name: chosen[name] for name in WIDENED}

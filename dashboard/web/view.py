@@ -15,9 +15,9 @@ from dashboard.state import DEFAULT_PACE, FilterState, Mode, known_value, to_que
 from dashboard.views.cards import card
 from dashboard.views.figure import focus_changes
 from dashboard.views.selection import Selection
-from dashboard.views.table import link_table, sort_table
+from dashboard.views.table import everything_they_serve, link_table, sort_table, table_caption
 from dashboard.web import ids
-from dashboard.web.components import render_details, render_rows, render_stage, table_caption
+from dashboard.web.components import render_details, render_rows, render_stage
 from dashboard.web.context import Context
 from dashboard.web.sharing import render_share
 
@@ -32,6 +32,7 @@ OUTPUTS = {
     "stage": Output(ids.STAGE, "children"),
     "table": Output(ids.TABLE_BODY, "children"),
     "caption": Output(ids.TABLE_CAPTION, "children"),
+    "wider": Output(ids.TABLE_WIDER, "hidden"),
     "drawn": Output(ids.DRAWN, "data"),
 }
 # What changes only the table: answered with the table alone.
@@ -93,7 +94,7 @@ def table_answer(
     unchanged = dict.fromkeys(OUTPUTS, no_update)
     if tab != "table":
         return unchanged
-    return {**unchanged, **table(context, context.selected(state), sort, lang)}
+    return {**unchanged, **table(context, state, sort, lang)}
 
 
 def focus_answer(
@@ -175,9 +176,14 @@ def stage(
     return render_stage(focused, lang, context.data_lang)
 
 
-def table(context: Context, selection: Selection, sort: object, lang: Language) -> dict:
-    """The table's rows and caption, sorted as the visitor chose."""
-    sort = sort if isinstance(sort, dict) else {}
-    rows = link_table(context.network, context.atlas, selection, lang)
+def table(context: Context, state: FilterState, sort: object, lang: Language) -> dict:
+    """The table's rows and caption, sorted as the visitor chose, and whether it offers
+    everything its partners serve (under a country filter)."""
+    sort, selection = sort if isinstance(sort, dict) else {}, context.selected(state)
+    rows = link_table(context.network, context.atlas, state, selection, lang)
     rows = sort_table(rows, sort.get("column"), sort.get("descending"), lang)
-    return {"table": render_rows(rows), "caption": table_caption(rows, lang)}
+    return {
+        "table": render_rows(rows, context.data_lang),
+        "caption": table_caption(context.atlas, state, rows, lang),
+        "wider": everything_they_serve(state, selection) is None,
+    }

@@ -274,7 +274,7 @@ def test_the_csv_cannot_carry_a_spreadsheet_formula(tmp_path: Path, atlas) -> No
         [partner("X", acronym='=HYPERLINK("http://evil")')],
         [("X", "@SUM(1+1)", "named", "Kenya")],
     )
-    _, selection = view(hostile, atlas)
-    text = to_csv(link_table(hostile, atlas, selection))
+    filters, selection = view(hostile, atlas)
+    text = to_csv(link_table(hostile, atlas, filters, selection))
     assert "'=HYPERLINK" in text and "'@SUM(1+1)" in text
     assert ",=" not in text and ",@" not in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -32,15 +33,17 @@ class Browser:
         self.client = app.server.test_client()
         self.specs = self.client.get("/_dash-dependencies").get_json()
 
-    def call(self, output: str, values: dict, changed: list[str]) -> dict:
-        """The callback whose first output is `output` (else the first that has it),
-        with inputs and state from `values` (id.prop -> value); returns {id.prop: value}
-        of what it sent back."""
+    def call(self, output: str, values: dict, changed: list[str], by: str = "") -> dict:
+        """The callback whose first output is `output` (else the first that has it; of
+        those, the one with an input from component `by`, if given), with inputs and
+        state from `values` (id.prop -> value); returns {id.prop: value} of what it sent
+        back."""
         firsts = [s for s in self.specs if _names(s)[0] == output]
-        spec = (firsts or [s for s in self.specs if output in _names(s)])[0]
+        specs = firsts or [s for s in self.specs if output in _names(s)]
+        spec = next(s for s in specs if not by or any(i["id"] == by for i in s["inputs"]))
         body = {
             "output": spec["output"],
-            "outputs": [_item(name) for name in _names(spec)],
+            "outputs": _outputs(spec),
             "inputs": [_with_value(i, values) for i in spec["inputs"]],
             "state": [_with_value(s, values) for s in spec["state"]],
             "changedPropIds": changed,
@@ -56,6 +59,12 @@ class Browser:
 def _names(spec: dict) -> list[str]:
     """A callback's outputs as id.prop (Dash adds @hash to duplicate outputs)."""
     return [name.split("@")[0] for name in spec["output"].strip(".").split("...")]
+
+
+def _outputs(spec: dict) -> list[dict] | dict:
+    """A list with an item per output; a single output's alone ("..a.b...c.d.." is many)."""
+    items = [_item(name) for name in _names(spec)]
+    return items if spec["output"].startswith("..") else items[0]
 
 
 def _item(name: str) -> dict:
@@ -99,8 +108,77 @@ def test_a_focus_change_on_the_drawn_map_sends_only_a_patch(browser) -> None:
 def test_opening_the_table_sends_the_table_alone(browser) -> None:
     table = {f"{ids.TABS}.data": "table", f"{ids.DRAWN}.data": {"for": ""}}
     sent = view(browser, [f"{ids.TABS}.data"], **table)
-    assert set(sent) == {f"{ids.TABLE_BODY}.children", f"{ids.TABLE_CAPTION}.children"}
+    table_parts = {f"{ids.TABLE_BODY}.children", f"{ids.TABLE_CAPTION}.children"}
+    assert set(sent) == {*table_parts, f"{ids.TABLE_WIDER}.hidden"}
     assert sent[f"{ids.TABLE_CAPTION}.children"].startswith("114 rows")
+    assert sent[f"{ids.TABLE_WIDER}.hidden"] is True  # no country: nothing wider to show
+
+
+def cells(sent: dict, column: str) -> list[str]:
+    """One column of the rows sent, by its class (col-country, ...)."""
+    rows = sent[f"{ids.TABLE_BODY}.children"]
+    return [
+        cell["props"]["children"]
+        for row in rows
+        for cell in row["props"]["children"]
+        if cell["props"]["className"] == f"col-{column}"
+    ]
+
+
+def test_under_a_country_the_table_lists_its_links_and_offers_everything(browser) -> None:
+    values = {f"{ids.TABS}.data": "table", f"{ids.COUNTRY}.value": "ETH"}
+    sent = view(browser, [f"{ids.COUNTRY}.value"], **values)
+    assert sent[f"{ids.TABLE_CAPTION}.children"] == (
+        "5 rows: one per partner serving Ethiopia, and one per partner stating worldwide reach (2)"
+    )
+    assert cells(sent, "partner") == ["AGSCF", "EASC", "AIILSG", "CPAFFC", "WCSDA"]
+    assert cells(sent, "country") == ["Ethiopia"] * 3 + [""] * 2
+    assert cells(sent, "basis")[3:] == ["states worldwide reach"] * 2
+    assert sent[f"{ids.TABLE_WIDER}.hidden"] is False
+    first = {
+        c["props"]["className"]: c["props"]
+        for c in sent[f"{ids.TABLE_BODY}.children"][0]["props"]["children"]
+    }
+    assert first["col-partner_name"]["lang"] == "en"  # the partner's own words, marked
+    assert "lang" not in first["col-country"]  # the page's own (CLDR's) names
+
+
+def test_show_everything_keeps_the_country_s_partners_and_lets_the_place_go(browser) -> None:
+    values = {
+        **CONTROL_VALUES,
+        f"{ids.TABLE_WIDER}.n_clicks": 1,
+        f"{ids.COUNTRY}.value": "ETH",
+        f"{ids.REGION}.value": "eastern-africa",
+    }
+    clicked = [f"{ids.TABLE_WIDER}.n_clicks"]
+    sent = browser.call(f"{ids.REGION}.value", values, clicked, by=ids.TABLE_WIDER)
+    assert sent == {
+        f"{ids.REGION}.value": None,
+        f"{ids.COUNTRY}.value": None,
+        f"{ids.PARTNERS}.value": ["AGSCF", "EASC", "AIILSG", "CPAFFC", "WCSDA"],
+    }
+    # Without a country (a click that raced a change of filters) it changes nothing.
+    values[f"{ids.COUNTRY}.value"] = None
+    assert browser.call(f"{ids.REGION}.value", values, clicked, by=ids.TABLE_WIDER) == {}
+
+
+def test_the_csv_is_utf8_with_a_bom_and_carries_the_partner_s_name(browser) -> None:
+    values = {
+        **CONTROL_VALUES,
+        f"{ids.DOWNLOAD_CSV}.n_clicks": 1,
+        f"{ids.COUNTRY}.value": "CIV",
+        f"{ids.LANG}.data": "fr",
+    }
+    sent = browser.call(f"{ids.DOWNLOAD}.data", values, [f"{ids.DOWNLOAD_CSV}.n_clicks"])
+    download = sent[f"{ids.DOWNLOAD}.data"]
+    assert download["filename"] == "partner-map_country-CIV.csv"
+    assert download["base64"] is True
+    data = base64.b64decode(download["content"])
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("partner_id,partner,partner_name,country_iso3,")
+    assert "African Global Sister Cities Foundation" in text
+    assert "Côte d’Ivoire" in text  # CLDR's French name, accent and apostrophe intact
 
 
 def test_a_focus_change_on_a_map_drawn_for_other_filters_redraws_it_whole(browser) -> None:
