@@ -17,6 +17,7 @@ from dashboard.data.csvfile import Record, read_table
 from dashboard.data.geocache import Entry, by_place, hq_place, hq_query, read_cache
 from dashboard.data.partners import load_partners
 from dashboard.data.problems import DataError, Problem, errors
+from dashboard.data.region_names import area_advice, m49_named
 from dashboard.data.rows import Reporter, resolved_country
 from dashboard.data.schema import LINK_BASES, Basis
 from dashboard.data.site import Site, read_site
@@ -120,13 +121,15 @@ def _served_countries(
         if not place:
             found("place", "a named link needs the country's name")
             return []
-        return [resolved_country(place, "place", found)]
+        return [resolved_country(place, "place", found, served=True)]
     if basis == Basis.REGION:
         if areas is None or (place in areas and areas[place] is INVALID):
             return []  # its problem is reported in areas.csv already
         if place not in areas:
             known = ", ".join(sorted(areas)) or "none yet"
-            found("place", f"no area of this name in {schema.AREAS_CSV} (known: {known})")
+            codes = m49_named(place)
+            advice = f"; {area_advice(place, codes)}" if codes else ""
+            found("place", f"no area of this name in {schema.AREAS_CSV} (known: {known}){advice}")
             return []
         return areas[place]
     if basis in (Basis.WORLDWIDE, Basis.VAGUE):
