@@ -13,6 +13,7 @@ import pandas as pd
 
 from dashboard.data import schema
 from dashboard.data.areas import INVALID, load_areas
+from dashboard.data.commands import dashboard_command
 from dashboard.data.csvfile import Record, read_table
 from dashboard.data.geocache import Entry, by_place, hq_place, hq_query, read_cache
 from dashboard.data.partners import load_partners
@@ -157,16 +158,7 @@ def _uncached(
         if p["hq_city"]
     }
     problems = [
-        Problem(
-            str(path),
-            None,
-            f"'{query}' is not geocoded yet, so it has no marker. Offline: "
-            f'`python -m dashboard geocode --set "{query}" LAT LON --source "where the '
-            'coordinates come from"`, or `python -m dashboard geocode --gazetteer` '
-            "(GeoNames' cities, no network needed); online: `python -m dashboard geocode` "
-            "(asks Nominatim)",
-            severity="warning",
-        )
+        Problem(str(path), None, _not_geocoded(path.parent, query), severity="warning")
         for place, query in headquarters.items()
         if place not in places
     ]
@@ -184,6 +176,19 @@ def _uncached(
         if place not in headquarters
     )
     return problems
+
+
+def _not_geocoded(data_dir: Path, query: str) -> str:
+    """The warning for a headquarters with no coordinates, with the commands that fill
+    them in for this folder."""
+    by_hand = ("--set", query, "LAT", "LON", "--source", "where the coordinates come from")
+    return (
+        f"'{query}' is not geocoded yet, so it has no marker. Offline: "
+        f"`{dashboard_command(data_dir, 'geocode', '--gazetteer')}` (GeoNames' cities, no "
+        f"network needed), or by hand: `{dashboard_command(data_dir, 'geocode', *by_hand)}` "
+        f"(LAT and LON in decimal degrees); online: `{dashboard_command(data_dir, 'geocode')}` "
+        "(asks Nominatim)"
+    )
 
 
 # building the frames
