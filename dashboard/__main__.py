@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 
 from dashboard import geocode
-from dashboard.config import default_data_dir
+from dashboard.config import DATA_DIR_ENV, default_data_dir
 from dashboard.data import schema
-from dashboard.data.commands import dashboard_command, program
+from dashboard.data.commands import REPOSITORY, dashboard_command, program
 from dashboard.data.geocache import hq_query
 from dashboard.data.load import check_data
 from dashboard.data.problems import DataError, Problem, errors
@@ -60,7 +60,8 @@ def _serve_command(commands) -> None:
     serve.add_argument(
         "--debug",
         action="store_true",
-        help="Dash's debug mode: reloads and error pages; never on a public host",
+        help="Dash's debug mode on Flask's development server (reloads, error pages) "
+        "instead of gunicorn; never on a public host",
     )
     serve.set_defaults(run=run_serve)
 
@@ -177,18 +178,38 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    """`serve`: load and validate once, then serve until stopped."""
+    """`serve`: check the data, then serve it with gunicorn as the Procfile does (the
+    same gunicorn.conf.py), until stopped; with --debug, Flask's development server."""
+    data_dir = args.data_dir or default_data_dir()
+    if args.debug:
+        return _serve_debug(data_dir, args.host, args.port)
+    checked = check_data(data_dir, cache_optional=True)
+    if checked.tables is None:  # its warnings are gunicorn's to print, once, as it loads
+        _print_problems(checked.problems)
+        print(f"{data_dir}: the data is invalid; not serving.", file=sys.stderr)
+        return 1
+    print(f"serving {data_dir} on http://{args.host}:{args.port}/ (gunicorn)", flush=True)
+    os.environ[DATA_DIR_ENV] = str(data_dir)
+    config = REPOSITORY / "gunicorn.conf.py"
+    bind = f"{args.host}:{args.port}"
+    # gunicorn in this process's place: Ctrl-C and a supervisor's signals reach its master.
+    gunicorn = [sys.executable, "-m", "gunicorn", "--config", str(config), "--bind", bind]
+    os.execv(sys.executable, [*gunicorn, "dashboard.web.app:server"])
+    return 1  # not reached: execv returns only by raising
+
+
+def _serve_debug(data_dir: Path, host: str, port: int) -> int:
+    """Dash's debug mode on Flask's development server: reloads and error pages."""
     from dashboard.web.app import create_app  # Dash is only needed here
 
-    data_dir = args.data_dir or default_data_dir()
     try:
         app = create_app(data_dir)
     except DataError as error:
         _print_problems(error.problems)
         print(f"{data_dir}: the data is invalid; not serving.", file=sys.stderr)
         return 1
-    print(f"serving {data_dir} on http://{args.host}:{args.port}/", flush=True)
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    print(f"serving {data_dir} on http://{host}:{port}/ (debug)", flush=True)
+    app.run(host=host, port=port, debug=True)
     return 0
 
 
