@@ -2,9 +2,9 @@
 output, run as printed through a shell at the repository's root, on the (copied) folder
 it names, and checked to do what it says there; the bundled data/ is left alone.
 
-The commands are written by dashboard/data/commands.py alone; `test_every_place_that
-_prints_a_command_has_a_scenario` finds the places in the code that call it, so a new
-one fails here until a scenario below runs what it prints.
+The commands are written by dashboard/data/commands.py alone (a command typed into a
+message elsewhere fails here); the first test finds the places in the code that call
+it, so a new one fails until a scenario below runs what it prints.
 """
 
 from __future__ import annotations
