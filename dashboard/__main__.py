@@ -9,14 +9,17 @@ import time
 from pathlib import Path
 
 from dashboard import geocode
-from dashboard.config import default_data_dir
+from dashboard.config import DATA_DIR_ENV, default_data_dir
 from dashboard.data import schema
+from dashboard.data.commands import REPOSITORY, dashboard_command, program
 from dashboard.data.geocache import hq_query
 from dashboard.data.load import check_data
 from dashboard.data.problems import DataError, Problem, errors
 from dashboard.geocode import offline
 from dashboard.geocode.gazetteer import GazetteerUnavailable, load_gazetteer
 from dashboard.network import Network, build_network
+
+NOMINATIM_ENV = "PARTNER_MAP_NOMINATIM_URL"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +33,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m dashboard", description="partner-map: a world map of a partner network."
+        prog=program(),
+        description="partner-map: a world map of a partner network.",
     )
     commands = parser.add_subparsers(title="commands", required=True)
     _serve_command(commands)
@@ -56,7 +60,8 @@ def _serve_command(commands) -> None:
     serve.add_argument(
         "--debug",
         action="store_true",
-        help="Dash's debug mode: reloads and error pages; never on a public host",
+        help="Dash's debug mode on Flask's development server (reloads, error pages) "
+        "instead of gunicorn; never on a public host",
     )
     serve.set_defaults(run=run_serve)
 
@@ -105,8 +110,11 @@ def _nominatim_options(group) -> None:
     """How to ask a Nominatim server, politely and within a time budget."""
     group.add_argument(
         "--endpoint",
-        default=geocode.DEFAULT_ENDPOINT,
-        help="Nominatim server to ask (default: %(default)s)",
+        # A self-hosted server for every run (and the tests' local one): the commands
+        # the project prints then work as printed, without --endpoint.
+        default=os.environ.get(NOMINATIM_ENV, "").strip() or geocode.DEFAULT_ENDPOINT,
+        help=f"Nominatim server to ask (default: ${NOMINATIM_ENV} if set, else "
+        f"{geocode.DEFAULT_ENDPOINT})",
     )
     group.add_argument(
         "--user-agent",
@@ -170,18 +178,38 @@ def _print_problems(problems: list[Problem]) -> None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    """`serve`: load and validate once, then serve until stopped."""
+    """`serve`: check the data, then serve it with gunicorn as the Procfile does (the
+    same gunicorn.conf.py), until stopped; with --debug, Flask's development server."""
+    data_dir = args.data_dir or default_data_dir()
+    if args.debug:
+        return _serve_debug(data_dir, args.host, args.port)
+    checked = check_data(data_dir, cache_optional=True)
+    if checked.tables is None:  # its warnings are gunicorn's to print, once, as it loads
+        _print_problems(checked.problems)
+        print(f"{data_dir}: the data is invalid; not serving.", file=sys.stderr)
+        return 1
+    print(f"serving {data_dir} on http://{args.host}:{args.port}/ (gunicorn)", flush=True)
+    os.environ[DATA_DIR_ENV] = str(data_dir)
+    config = REPOSITORY / "gunicorn.conf.py"
+    bind = f"{args.host}:{args.port}"
+    # gunicorn in this process's place: Ctrl-C and a supervisor's signals reach its master.
+    gunicorn = [sys.executable, "-m", "gunicorn", "--config", str(config), "--bind", bind]
+    os.execv(sys.executable, [*gunicorn, "dashboard.web.app:server"])
+    return 1  # not reached: execv returns only by raising
+
+
+def _serve_debug(data_dir: Path, host: str, port: int) -> int:
+    """Dash's debug mode on Flask's development server: reloads and error pages."""
     from dashboard.web.app import create_app  # Dash is only needed here
 
-    data_dir = args.data_dir or default_data_dir()
     try:
         app = create_app(data_dir)
     except DataError as error:
         _print_problems(error.problems)
         print(f"{data_dir}: the data is invalid; not serving.", file=sys.stderr)
         return 1
-    print(f"serving {data_dir} on http://{args.host}:{args.port}/", flush=True)
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    print(f"serving {data_dir} on http://{host}:{port}/ (debug)", flush=True)
+    app.run(host=host, port=port, debug=True)
     return 0
 
 
@@ -245,9 +273,9 @@ def run_geocode(args: argparse.Namespace) -> int:
     ]
     cache_path = data_dir / schema.GEOCACHE_JSON
     if args.set_place:
-        return _set_by_hand(cache_path, headquarters, args)
+        return _set_by_hand(data_dir, headquarters, args)
     if args.gazetteer:
-        return _from_gazetteer(cache_path, headquarters, args.refresh)
+        return _from_gazetteer(data_dir, headquarters, args.refresh)
     queries = [hq_query(city, iso3) for city, iso3 in headquarters]
     settings = geocode.Settings(
         endpoint=args.endpoint,
@@ -269,27 +297,27 @@ def run_geocode(args: argparse.Namespace) -> int:
     except (ValueError, geocode.CacheUnusable, geocode.Busy) as error:
         print(f"geocode: {error}", file=sys.stderr)
         return 1
-    return _summarise(report)
+    return _summarise(report, data_dir)
 
 
-def _summarise(report: geocode.Report, by: str = "") -> int:
+def _summarise(report: geocode.Report, data_dir: Path, by: str = "") -> int:
     print(
         f"geocoded {len(report.geocoded)}{by}, kept {len(report.kept)} from the cache, "
         f"failed {len(report.failed)}"
     )
     for query, reason in report.failed.items():
         print(f"  failed: {query}: {reason}", file=sys.stderr)
+        print(f"    set it by hand: `{_by_hand(data_dir, query)}`", file=sys.stderr)
     return 1 if report.failed else 0
 
 
-def _set_by_hand(cache_path: Path, headquarters: list[tuple[str, str]], args) -> int:
+def _set_by_hand(data_dir: Path, headquarters: list[tuple[str, str]], args) -> int:
     """`geocode --set "City, Country" LAT LON --source "..."`: one correction by hand."""
     place, latitude, longitude = args.set_place
+    cache_path = data_dir / schema.GEOCACHE_JSON
     if args.source is None:
-        print(
-            'geocode --set: give --source "where the coordinates come from" too',
-            file=sys.stderr,
-        )
+        again = _by_hand(data_dir, place, latitude, longitude)
+        print(f"geocode --set: say where the coordinates come from too: `{again}`", file=sys.stderr)
         return 1
     try:
         entry = offline.correction(place, latitude, longitude, args.source, headquarters)
@@ -310,8 +338,15 @@ def _set_by_hand(cache_path: Path, headquarters: list[tuple[str, str]], args) ->
     return 0
 
 
-def _from_gazetteer(cache_path: Path, headquarters: list[tuple[str, str]], refresh: bool) -> int:
+def _by_hand(data_dir: Path, place: str, latitude: str = "LAT", longitude: str = "LON") -> str:
+    """The command that sets one headquarters' coordinates by hand in `data_dir`."""
+    source = ("--source", "where the coordinates come from")
+    return dashboard_command(data_dir, "geocode", "--set", place, latitude, longitude, *source)
+
+
+def _from_gazetteer(data_dir: Path, headquarters: list[tuple[str, str]], refresh: bool) -> int:
     """`geocode --gazetteer`: headquarters from GeoNames' cities, offline."""
+    cache_path = data_dir / schema.GEOCACHE_JSON
     try:
         gazetteer = load_gazetteer()
         report = offline.gazetteer_places(
@@ -324,14 +359,7 @@ def _from_gazetteer(cache_path: Path, headquarters: list[tuple[str, str]], refre
     except (GazetteerUnavailable, geocode.CacheUnusable, geocode.Busy) as error:
         print(f"geocode --gazetteer: {error}", file=sys.stderr)
         return 1
-    status = _summarise(report, by=f" from {gazetteer.origin}")
-    if report.failed:
-        print(
-            '  set these by hand: python -m dashboard geocode --set "City, Country" LAT LON '
-            '--source "where the coordinates come from"',
-            file=sys.stderr,
-        )
-    return status
+    return _summarise(report, data_dir, by=f" from {gazetteer.origin}")
 
 
 if __name__ == "__main__":

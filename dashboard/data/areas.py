@@ -16,6 +16,7 @@ from dashboard.data.countries import UnknownCountry, resolve
 from dashboard.data.csvfile import Record, read_table
 from dashboard.data.m49 import m49_members
 from dashboard.data.problems import Problem
+from dashboard.data.region_names import m49_named, m49_phrase
 from dashboard.data.rows import Reporter
 
 # An area whose row has errors: served.csv may name it, and is not told again.
@@ -62,7 +63,9 @@ def _m49_countries(record: Record, found: Reporter) -> set[str]:
     members: set[str] = set()
     for code in _items(record["m49"]):
         countries = m49_members(code.zfill(3)) if code.isdigit() else []
-        if not countries:
+        if not countries and (named := m49_named(code)):
+            found("m49", f"'{code}' is the name of {m49_phrase(named)}: write its code here")
+        elif not countries:
             found(
                 "m49",
                 f"'{code}' is not a UN M49 region, sub-region or intermediate region code "
@@ -82,6 +85,10 @@ def _listed(record: Record, column: str, found: Reporter) -> set[str]:
         try:
             countries.add(resolve(item))
         except UnknownCountry as error:
+            if named := m49_named(item):
+                instead = "give its code in m49" if column == "countries" else "list its countries"
+                found(column, f"'{item}' is {m49_phrase(named)}, a region: {instead}")
+                continue
             hint = (
                 ""
                 if by_name or " " not in cell

@@ -143,6 +143,12 @@ def _key(name: str) -> str:
     return " ".join("saint" if word == "st" else word for word in words if word != "the")
 
 
+def name_key(name: str) -> str:
+    """`name` as names are compared here: case, accents, punctuation, "&", "St." and
+    "the" folded away (for other names compared the same way, such as regions')."""
+    return _key(name)
+
+
 def resolve(name: str) -> str:
     """The ISO 3166-1 alpha-3 code for a country code or name.
 

@@ -27,13 +27,15 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+from dashboard.data.commands import dashboard_command
 from dashboard.data.countries import UnknownCountry, country_name, resolve, suggest
 from dashboard.data.problems import Problem
 
 CACHE_VERSION = 1
 ABOUT = (
     "Coordinates of partner headquarters, keyed by the query 'City, Country'. "
-    "Written by `python -m dashboard geocode`; each entry says where it came from."
+    "Written by the dashboard's geocode command (README: Geocoding); each entry says where "
+    "it came from."
 )
 ENTRY_FIELDS = ("query", "latitude", "longitude", "display_name", "source", "retrieved")
 
@@ -156,8 +158,9 @@ def read_cache(path: Path) -> tuple[dict[str, Entry], list[Problem]]:
             Problem(
                 name,
                 None,
-                "no geocode cache yet: headquarters are not on the map "
-                "until `python -m dashboard geocode` runs",
+                "no geocode cache yet: headquarters are not on the map until "
+                f"`{dashboard_command(path.parent, 'geocode', '--gazetteer')}` (offline) or "
+                f"`{dashboard_command(path.parent, 'geocode')}` (asks Nominatim) writes it",
                 severity="warning",
             )
         ]

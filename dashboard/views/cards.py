@@ -52,7 +52,7 @@ class Card:
     symbol: str
     headquarters: str  # "Nairobi, Kenya", "not published" or "not recorded"
     known_hq: bool  # False: `headquarters` says why it is unknown
-    hq_basis: str  # "inferred from a public record"
+    hq_basis: str  # "inferred from the source"
     hq_source: str
     founded: str | None  # None: no partner of the network has one, so no row for it
     mou: str | None

@@ -53,7 +53,7 @@ def worldwide_basis(lang: Language = ENGLISH) -> str:
 
 
 def hq_basis(basis: str, lang: Language = ENGLISH) -> str:
-    """How a headquarters is known: 'stated on the partners page'."""
+    """How a headquarters is known: 'stated in the source' (the one its card cites)."""
     return lang._(HQ_BASES[basis]) if basis in HQ_BASES else ""
 
 

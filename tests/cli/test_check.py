@@ -14,7 +14,8 @@ from tests.support.commands import run_command, run_dashboard
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
-    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+    files = sorted(p for p in folder.rglob("*") if p.is_file())  # data/sources/ too
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
 
 def test_check_on_the_bundled_data_prints_the_summary_and_exits_0() -> None:

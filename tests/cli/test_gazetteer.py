@@ -126,7 +126,10 @@ def test_cli_gazetteer_lists_what_it_cannot_place_and_saves_the_rest(
     assert "failed: Kansas City, United States: 2 places named 'Kansas City'" in err
     assert "Kansas City, Missouri" in err and "Kansas City, Kansas" in err
     assert "failed: Kazna, Russian Federation: " in err and "no place named 'Kazna'" in err
-    assert 'geocode --set "City, Country" LAT LON --source' in err
+    # one command per place, for this folder (tests/cli/test_printed_commands.py runs them)
+    command = f".venv/bin/python -m dashboard geocode --data-dir {partial_data} --set"
+    assert f"`{command} 'Kansas City, United States' LAT LON --source" in err
+    assert f"`{command} 'Kazna, Russian Federation' LAT LON --source" in err
     entries, problems = read_cache(partial_data / "geocache.json")
     assert problems == []
     assert {NAIROBI, MUMBAI} <= set(entries)

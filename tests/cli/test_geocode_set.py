@@ -22,11 +22,12 @@ SOURCE = "OpenStreetMap map of Nairobi, read by eye at the Inter Region Economic
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
-    """sha256 of every file in the folder (lock files aside: they are empty by design)."""
+    """sha256 of every file in the folder and its subfolders (data/sources/), lock files
+    aside: they are empty by design."""
     return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.iterdir())
-        if not p.name.endswith(".lock")
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.name.endswith(".lock")
     }
 
 
@@ -95,7 +96,11 @@ REFUSALS = {
         "the source (--source) must say where the coordinates come from",
     ),
     "blank source": (["Accra, Ghana", "5.5", "-0.2", "--source", "  "], "it is empty"),
-    "no source": (["Accra, Ghana", "5.5", "-0.2"], 'give --source "where the coordinates come'),
+    "no source": (
+        ["Accra, Ghana", "5.5", "-0.2"],
+        "say where the coordinates come from too: `.venv/bin/python -m dashboard geocode "
+        "--data-dir ",
+    ),
     "no partner's headquarters": (
         ["Kazan, Russia", "55.79", "49.12", "--source", "x"],
         "'Kazan, Russia' (read as 'Kazan' in RUS) is the headquarters of no partner in "

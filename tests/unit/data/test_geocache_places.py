@@ -83,14 +83,15 @@ def test_an_entry_for_no_headquarters_is_a_warning_naming_it(tmp_path: Path) -> 
 
 
 def test_a_missing_headquarters_is_a_warning_that_says_what_to_do_offline(tmp_path: Path) -> None:
-    checked = check_data(kazan_folder(tmp_path / "data", "Russia", {}))
+    folder = kazan_folder(tmp_path / "data", "Russia", {})
+    checked = check_data(folder)
 
     (warning,) = warnings_of(checked)
     assert "'Kazan, Russian Federation' is not geocoded yet" in warning
-    assert (
-        'python -m dashboard geocode --set "Kazan, Russian Federation" LAT LON --source' in warning
-    )
-    assert "python -m dashboard geocode --gazetteer" in warning
+    # For this folder (tests/cli/test_printed_commands.py runs them as printed).
+    command = f".venv/bin/python -m dashboard geocode --data-dir {folder}"
+    assert f"`{command} --set 'Kazan, Russian Federation' LAT LON --source" in warning
+    assert f"`{command} --gazetteer`" in warning
 
 
 def test_an_entry_whose_country_does_not_resolve_is_an_error_on_its_line(tmp_path: Path) -> None:
