@@ -147,7 +147,9 @@ def render_card(
             _facts(card, lang),
             _description(card.paragraphs, lang, card.text_lang or data_lang),
             element("Div", _served(card, lang, data_lang, expanded), className="served"),
-            element("P", source.format(source=card.hq_source), className="source")
+            element(
+                "P", _split(source, "source", _cited(card.hq_source, data_lang)), className="source"
+            )
             if card.hq_source
             else None,
         ],
@@ -284,6 +286,12 @@ def _served(card: Card, lang: Language, data_lang: str, expanded: bool = False) 
     if len(parts) == 1:
         parts.append(element("P", lang._("No served area in the sources."), className="unknown"))
     return parts
+
+
+def _cited(citation: str, data_lang: str) -> dict:
+    """A citation as the data writes it, in the data's language: in Arabic its English
+    words and punctuation keep their own direction."""
+    return element("Span", citation, lang=data_lang, dir="auto")
 
 
 def _split(message: str, name: str, component) -> list:
