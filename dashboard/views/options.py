@@ -20,7 +20,9 @@ def region_options(network: Network, atlas: Atlas, lang: Language = ENGLISH) -> 
         if not served & region.members:
             continue
         n = links.loc[links["iso3"].isin(region.members), "partner_id"].nunique()
-        indent = "\u2003" * region.level
+        # Tabs: the open list keeps them (assets/style.css sets their width), and the
+        # chosen value, like any text, drops white space at the start of its line.
+        indent = "\t" * region.level
         name = region_name(region, atlas, lang)
         label = lang._("{name} ({count})").format(name=name, count=lang.number(n))
         options.append({"label": indent + label, "value": region.slug, "search": name})

@@ -1,5 +1,6 @@
 """The filter panel's own buttons: "Clear all", each dropdown's clear button, the
-region-links switch, and the button that folds the panel away on phones and in iframes."""
+region-links switch, and the buttons that fold the panel away on phones and in iframes
+("Filters", "Show the map"), as a region or a country chosen there does."""
 
 from __future__ import annotations
 
@@ -10,6 +11,35 @@ from dashboard.web import controls, ids
 from dashboard.web.context import Context
 
 CLEARED = ("region", "country", "partners", "count_regions", "focus")
+
+# Where the panel folds away (a phone, an iframe), it stands over the map: a region or
+# a country chosen there, or "Show the map", folds it and brings the summary and the
+# map into view, so that the visitor sees what the choice did. Emptying a dropdown
+# (its clear button, "Clear all") leaves the panel open for the next choice, and so do
+# the partners, of which a visitor may pick several. Focus goes to the Filters button,
+# not to the body, as the dropdown that had it is folded away.
+FOLD_AFTER_CHOICE = f"""function (region, country, done, expanded) {{
+    const toggle = document.querySelector("#react-entry-point #{ids.FILTERS_TOGGLE}");
+    const chosen = window.dash_clientside.callback_context.triggered.some(t => t.value);
+    if (expanded !== "true" || !chosen || !toggle || toggle.offsetParent === null) {{
+        return window.dash_clientside.no_update;
+    }}
+    // Once the panel has folded (Dash applies the answer after this returns).
+    const reveal = (frames) => {{
+        const panel = document.querySelector("#react-entry-point #{ids.FILTERS}");
+        if (panel && panel.offsetParent !== null && frames > 0) {{
+            requestAnimationFrame(() => reveal(frames - 1));
+            return;
+        }}
+        const box = document.querySelector("#react-entry-point .map-frame").getBoundingClientRect();
+        if (box.top < 0 || box.bottom > window.innerHeight) {{
+            toggle.scrollIntoView({{block: "start"}});
+        }}
+        toggle.focus({{preventScroll: true}});
+    }};
+    requestAnimationFrame(() => reveal(60));
+    return "false";
+}}"""
 
 
 def register(app: Dash, context: Context) -> None:
@@ -49,9 +79,21 @@ def register(app: Dash, context: Context) -> None:
         Input(ids.COUNT_REGIONS, "data"),
     )
 
+    # From what the button says, not from its count of clicks: the panel also folds
+    # away after a choice (below).
     app.clientside_callback(
-        """function (clicks) { return clicks % 2 === 1 ? "true" : "false"; }""",
+        """function (clicks, expanded) { return expanded === "true" ? "false" : "true"; }""",
         Output(ids.FILTERS_TOGGLE, "aria-expanded"),
         Input(ids.FILTERS_TOGGLE, "n_clicks"),
+        State(ids.FILTERS_TOGGLE, "aria-expanded"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        FOLD_AFTER_CHOICE,
+        Output(ids.FILTERS_TOGGLE, "aria-expanded", allow_duplicate=True),
+        Input(ids.REGION, "value"),
+        Input(ids.COUNTRY, "value"),
+        Input(ids.FILTERS_DONE, "n_clicks"),
+        State(ids.FILTERS_TOGGLE, "aria-expanded"),
         prevent_initial_call=True,
     )

@@ -24,6 +24,7 @@ def clear_of(dropdown: str) -> str:
 
 FILTERS = "filters"  # the filter panel
 FILTERS_TOGGLE = "filters-toggle"  # folds the panel away on phones and in iframes
+FILTERS_DONE = "filters-done"  # folds it away and shows the map, where it folds
 
 COPY_LINK = "copy-link"
 COPY_STATUS = "copy-status"

@@ -322,6 +322,11 @@ def filters(network: Network, atlas: Atlas, lang: Language) -> html.Aside:
                 _("On by default. Off: only countries the source names outright."), className="hint"
             ),
             html.Button(_("Clear all"), id=ids.CLEAR, className="tool clear", n_clicks=0),
+            # Where the panel folds away (phones, iframes): it folds it and shows the map
+            # (web/filters.py), as a region or a country chosen there does.
+            html.Button(
+                _("Show the map"), id=ids.FILTERS_DONE, className="tool filters-done", n_clicks=0
+            ),
         ],
     )
 
