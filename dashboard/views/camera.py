@@ -7,7 +7,8 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from dashboard.atlas import EXTENT_COLUMNS, Atlas
+from dashboard.atlas import EXTENT_COLUMNS, Atlas, outlines
+from dashboard.atlas import _area as ring_area  # the atlas's own weighing of a country's parts
 from dashboard.network import Network
 from dashboard.state import EXPLORE, FilterState, Mode
 from dashboard.views import style
@@ -16,6 +17,19 @@ from dashboard.views.selection import Selection
 WORLD_LAT_RANGE = (-58.0, 84.0)  # Antarctica serves no partner; leave it off the map
 PADDING = 3.0  # degrees around what a zoomed view shows
 MIN_SPAN = 24.0  # degrees: never zoom in so far that a country has no context
+# A tour step with nothing but a headquarters (a partner whose reach is worldwide, no
+# country named) shows this much around it: its country and neighbours, enough to
+# read where on Earth it is, not one country's colour filling the screen.
+ALONE_SPAN = 50.0
+# A tour step holds each served country whole, but for its specks: its polygons of at
+# least this share of its largest's area (Alaska, 18% of the contiguous United
+# States, is in; Hawaii and the Aleutians, crossing the date line, are not).
+TOUR_PART = 0.1
+# In presenter mode the colour scale (top left) and the note on what the map cannot
+# draw (top centre) stand in the top of the map (views/figure.py): a tour step keeps
+# its countries below them, in the rest. 18 px type makes the scale about 190 px tall,
+# 30% of a 1024x768 projector's map.
+TOP_BAND = 0.32
 # Natural Earth draws a degree of latitude taller than a degree of longitude is wide
 # (about 1.2 times, measured in the browser at the latitudes partners serve), so a
 # frame's shape in degrees is its shape on screen times this.
@@ -50,7 +64,16 @@ def geo_layout(
     boxes = _shown_boxes(network, atlas, state, selection, mode)
     if boxes is not None and len(boxes):
         # Widened to the shape of the frame on this screen, so the map fills it.
-        geo.update(_framed(boxes, mode.aspect * width * DEGREE_SHAPE))
+        touring = mode.tour and state.focus in selection.partners
+        alone = touring and not len(selection.links_of(state.focus))
+        geo.update(
+            _framed(
+                boxes,
+                mode.aspect * width * DEGREE_SHAPE,
+                top=TOP_BAND if touring and mode.present else 0.0,
+                span=ALONE_SPAN if alone else MIN_SPAN,
+            )
+        )
     return geo
 
 
@@ -67,7 +90,7 @@ def _shown_boxes(
         # A tour flies to each partner: its headquarters and the countries it serves
         # (worldwide reach is written on the map: figure.focus_notes). With neither,
         # the world.
-        boxes = _country_boxes(atlas, selection.links_of(state.focus)["iso3"])
+        boxes = _country_boxes(atlas, selection.links_of(state.focus)["iso3"], whole=True)
         partner = network.partner(state.focus)
         if not pd.isna(partner["latitude"]):
             hq = _boxes([(partner["longitude"], partner["latitude"]) * 2])
@@ -82,9 +105,10 @@ def _shown_boxes(
     return _country_boxes(atlas, sorted(drawn or region.members))
 
 
-def _country_boxes(atlas: Atlas, iso3) -> pd.DataFrame:
-    """The countries' outlines' extents; a point for a country too small to outline."""
-    boxes, codes = _every_box(atlas)
+def _country_boxes(atlas: Atlas, iso3, whole: bool = False) -> pd.DataFrame:
+    """The countries' outlines' extents (their mainland, or `whole`: all but their specks);
+    a point for a country too small to outline."""
+    boxes, codes = _whole_boxes(atlas) if whole else _every_box(atlas)
     rows = codes.get_indexer(list(iso3))
     return _boxes(boxes[rows[rows >= 0]]).dropna()  # a code the atlas lacks has no box
 
@@ -98,15 +122,40 @@ def _every_box(atlas: Atlas) -> tuple[np.ndarray, pd.Index]:
     return np.where(np.isnan(extent), point, extent), countries.index
 
 
+@cache
+def _whole_boxes(atlas: Atlas) -> tuple[np.ndarray, pd.Index]:
+    """Every country's box around its polygons of TOUR_PART of its largest or more;
+    the atlas's box where the outlines have none."""
+    boxes, codes = _every_box(atlas)
+    boxes = boxes.copy()
+    for iso3, polygons in outlines().items():
+        if iso3 in codes:
+            rings = [polygon[0] for polygon in polygons]
+            areas = np.array([ring_area(ring) for ring in rings])
+            kept = np.vstack(
+                [r for r, a in zip(rings, areas, strict=True) if a >= TOUR_PART * areas.max()]
+            )
+            boxes[codes.get_loc(iso3)] = [*kept.min(axis=0), *kept.max(axis=0)]
+    return boxes, codes
+
+
 def _boxes(rows) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(EXTENT_COLUMNS), dtype=float)
 
 
-def _framed(boxes: pd.DataFrame, aspect: float) -> dict:
+def _framed(boxes: pd.DataFrame, aspect: float, top: float = 0.0, span: float = MIN_SPAN) -> dict:
     """Latitude and longitude ranges around the boxes, widened to the map's shape so
-    the zoomed map fills its frame instead of standing in a narrow strip."""
-    lat = _padded(boxes["south"].min(), boxes["north"].max(), WORLD_LAT_RANGE[0], 90)
-    lon = _padded(boxes["west"].min(), boxes["east"].max(), -180, 180)
+    the zoomed map fills its frame instead of standing in a narrow strip; with `top`,
+    that share of the frame's height is left above them (for what stands there)."""
+    lat = _padded(boxes["south"].min(), boxes["north"].max(), WORLD_LAT_RANGE[0], 90, span)
+    lon = _padded(boxes["west"].min(), boxes["east"].max(), -180, 180, span)
+    lon, lat = _widened(lon, lat, aspect / (1 - top))
+    lat[1] = min(90.0, lat[1] + (lat[1] - lat[0]) * top / (1 - top))
+    return {"lataxis": {"range": lat}, "lonaxis": {"range": lon}}
+
+
+def _widened(lon: list[float], lat: list[float], aspect: float) -> tuple[list, list]:
+    """The ranges widened about their middle to `aspect` (longitude over latitude)."""
     lat_span, lon_span = lat[1] - lat[0], lon[1] - lon[0]
     if lon_span < lat_span * aspect:
         middle, half = (lon[0] + lon[1]) / 2, lat_span * aspect / 2
@@ -114,12 +163,12 @@ def _framed(boxes: pd.DataFrame, aspect: float) -> dict:
     elif lat_span < lon_span / aspect:
         middle, half = (lat[0] + lat[1]) / 2, lon_span / aspect / 2
         lat = [max(WORLD_LAT_RANGE[0], middle - half), min(90.0, middle + half)]
-    return {"lataxis": {"range": lat}, "lonaxis": {"range": lon}}
+    return lon, lat
 
 
-def _padded(start: float, end: float, low: float, high: float) -> list[float]:
+def _padded(start: float, end: float, low: float, high: float, span: float) -> list[float]:
     start, end = float(start) - PADDING, float(end) + PADDING
-    if end - start < MIN_SPAN:
+    if end - start < span:
         middle = (start + end) / 2
-        start, end = middle - MIN_SPAN / 2, middle + MIN_SPAN / 2
+        start, end = middle - span / 2, middle + span / 2
     return [max(low, start), min(high, end)]
