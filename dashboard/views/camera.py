@@ -28,8 +28,10 @@ TOUR_PART = 0.1
 # In presenter mode the colour scale (top left) and the note on what the map cannot
 # draw (top centre) stand in the top of the map (views/figure.py): a tour step keeps
 # its countries below them, in the rest. 18 px type makes the scale about 190 px tall,
-# 30% of a 1024x768 projector's map.
-TOP_BAND = 0.32
+# 30% of a 1024x768 projector's map; the band stops at POLAR (the view then reaches
+# it), so a country far north (Alaska) keeps the frame filled.
+TOP_BAND = 0.34
+POLAR = 83.0  # degrees of latitude past which a view is moved south where it can
 # Natural Earth draws a degree of latitude taller than a degree of longitude is wide
 # (about 1.2 times, measured in the browser at the latitudes partners serve), so a
 # frame's shape in degrees is its shape on screen times this.
@@ -149,9 +151,70 @@ def _framed(boxes: pd.DataFrame, aspect: float, top: float = 0.0, span: float = 
     that share of the frame's height is left above them (for what stands there)."""
     lat = _padded(boxes["south"].min(), boxes["north"].max(), WORLD_LAT_RANGE[0], 90, span)
     lon = _padded(boxes["west"].min(), boxes["east"].max(), -180, 180, span)
+    # Natural Earth squeezes the latitudes near the pole, so a view reaching past
+    # POLAR stands short in its frame: the band above the boxes is what fits below it.
+    top = min(top, max(0.0, (POLAR - lat[1]) / (POLAR - lat[0])))
     lon, lat = _widened(lon, lat, aspect / (1 - top))
     lat[1] = min(90.0, lat[1] + (lat[1] - lat[0]) * top / (1 - top))
+    # Where the boxes leave room under the band, the view moves south of POLAR.
+    slack = lat[1] - (lat[1] - lat[0]) * top - (boxes["north"].max() + PADDING)
+    shift = max(0.0, min(lat[1] - POLAR, slack))
+    lat = [lat[0] - shift, lat[1] - shift]
+    if top:  # a tour's frame, far north or south: fitted to the projection's own shape
+        lon, lat = _projected_fit(lon, lat, aspect / DEGREE_SHAPE)
     return {"lataxis": {"range": lat}, "lonaxis": {"range": lon}}
+
+
+def _projected_fit(lon: list[float], lat: list[float], shape: float) -> tuple[list, list]:
+    """The ranges widened until Natural Earth draws them `shape` (width / height) on
+    screen: plotly.js fits the drawn range to the frame, so a range of another shape
+    leaves bands of the frame empty. DEGREE_SHAPE is near it at middle latitudes; far
+    north, the projection squeezes the latitudes and a range draws wider."""
+    for _ in range(4):
+        drawn = _drawn_shape(lon, lat)
+        if drawn > shape * 1.01:  # too wide: more latitude, to the south (the band's above)
+            height = np.radians(lon[1] - lon[0]) * _x_factor(_nearest_equator(lat)) / shape
+            south = _latitude_at(_y(lat[1]) - height)
+            lat = [max(WORLD_LAT_RANGE[0], south), lat[1]]
+        elif drawn < shape / 1.01:  # too tall: more longitude, about the middle
+            lon = _widened(lon, lat, (lon[1] - lon[0]) / (lat[1] - lat[0]) * shape / drawn)[0]
+    return lon, lat
+
+
+def _drawn_shape(lon: list[float], lat: list[float]) -> float:
+    """Width over height of a range as Natural Earth draws it: widest at the latitude
+    nearest the equator."""
+    width = np.radians(lon[1] - lon[0]) * _x_factor(_nearest_equator(lat))
+    return width / (_y(lat[1]) - _y(lat[0]))
+
+
+def _nearest_equator(lat: list[float]) -> float:
+    return 0.0 if lat[0] <= 0 <= lat[1] else min(abs(lat[0]), abs(lat[1]))
+
+
+def _x_factor(latitude: float) -> float:
+    """Natural Earth's x per radian of longitude at a latitude (d3's naturalEarth1)."""
+    p2 = np.radians(latitude) ** 2
+    p4 = p2 * p2
+    return 0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4))
+
+
+def _y(latitude: float) -> float:
+    """Natural Earth's y of a latitude (d3's naturalEarth1)."""
+    phi = np.radians(latitude)
+    p2 = phi * phi
+    return phi * (
+        1.007226 + p2 * (0.015085 + p2 * p2 * (-0.044475 + 0.028874 * p2 - 0.005916 * p2 * p2))
+    )
+
+
+def _latitude_at(y: float) -> float:
+    """The latitude Natural Earth draws at y (its y rises with latitude: bisection)."""
+    low, high = -90.0, 90.0
+    for _ in range(40):
+        middle = (low + high) / 2
+        low, high = (middle, high) if _y(middle) < y else (low, middle)
+    return (low + high) / 2
 
 
 def _widened(lon: list[float], lat: list[float], aspect: float) -> tuple[list, list]:
