@@ -28,8 +28,10 @@
     if (drawn && drawn.offsetWidth) {
       // Its size as drawn, kept on paper (the graph's own is "100%" of a frame whose
       // height is the screen's), then scaled down as a whole, showing the map's part.
-      var width = mapWidth(drawn);
+      var part = mapPart(drawn);
+      var width = part[1] - part[0];
       var scale = Math.min(1, PAPER_WIDTH / width);
+      frame.style.setProperty("--map-left", -part[0] + "px");
       frame.style.setProperty("--drawn-width", drawn.offsetWidth + "px");
       frame.style.setProperty("--drawn-height", drawn.offsetHeight + "px");
       frame.style.setProperty("--print-scale", scale);
@@ -38,13 +40,14 @@
     }
   });
 
-  // The width of the drawing up to the right edge of plotly's map (its geo's
-  // background box), in the drawing's own pixels.
-  function mapWidth(drawn) {
+  // Where plotly's map (its geo's background box) stands in the drawing, [left,
+  // right] in the drawing's own pixels: beside the card, and where the frame's shape
+  // (rounded) leaves a few pixels either side.
+  function mapPart(drawn) {
     var background = drawn.querySelector(".geo .bg rect");
-    if (!background) { return drawn.offsetWidth; }
-    var right = background.getBoundingClientRect().right - drawn.getBoundingClientRect().left;
-    return Math.min(drawn.offsetWidth, Math.ceil(right));
+    if (!background) { return [0, drawn.offsetWidth]; }
+    var box = background.getBoundingClientRect(), origin = drawn.getBoundingClientRect().left;
+    return [Math.max(0, Math.floor(box.left - origin)), Math.min(drawn.offsetWidth, Math.ceil(box.right - origin))];
   }
 
   window.addEventListener("afterprint", function () {
