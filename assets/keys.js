@@ -2,7 +2,9 @@
  *
  * The keys press the tour's own buttons, so a key and a click always do the same:
  * Space pauses and resumes, the arrow keys step back and forward, Escape leaves
- * the tour and then presenter mode. Browsers allow full screen only in answer to
+ * the tour and then presenter mode. The up and down arrows (and Page Up, Page Down:
+ * a presenter's clicker sends those) page the card of the partner in focus, which
+ * has no scroll bar a projector's audience could see used. Browsers allow full screen only in answer to
  * a click or a key, so it is asked for here, in the "Present" button's own click.
  */
 (function () {
@@ -13,7 +15,22 @@
     if (button) { button.click(); }
   }
 
+  var PAGE_KEYS = {ArrowDown: 1, PageDown: 1, ArrowUp: -1, PageUp: -1};
+
+  // A page of the card: what it shows, less a line, so the line at the edge is read
+  // again at the other edge rather than lost.
+  function pageCard(direction) {
+    var card = document.querySelector("#stage .card");
+    if (!card) { return false; }
+    var line = parseFloat(getComputedStyle(card).lineHeight) || 24;
+    card.scrollBy({top: direction * Math.max(card.clientHeight - 1.5 * line, line), behavior: "instant"});
+    return true;
+  }
+
+  // A control with the focus that is no longer shown (the "Start tour" button hides as
+  // the tour starts, and Chromium moves the focus off it only later) takes no key.
   function isInteractive(element) {
+    if (element && element.checkVisibility && !element.checkVisibility()) { return false; }
     return element && element.closest && element.closest(
       "button, a, input, select, textarea, summary, [role=combobox], [role=listbox], .dash-dropdown"
     );
@@ -27,6 +44,10 @@
     var typing = event.target && event.target.closest &&
       event.target.closest("input, textarea, .dash-dropdown-search");
     if (typing) { return; }
+    if (presenting && PAGE_KEYS[event.key] && !isInteractive(event.target)) {
+      if (pageCard(PAGE_KEYS[event.key])) { event.preventDefault(); }
+      return;
+    }
     if (touring) {
       if (event.key === " " && !isInteractive(event.target)) {
         event.preventDefault();

@@ -14,8 +14,13 @@ from dashboard.state import EXPLORE, FilterState, to_query
 
 def share_link(public_url: str, state: FilterState) -> str:
     """'https://partners.example.org/?country=KEN&focus=EASC'."""
+    return public_url + view_path(state)
+
+
+def view_path(state: FilterState) -> str:
+    """The shareable link's path and query: '/?country=KEN&focus=EASC', or '/'."""
     query = to_query(state, EXPLORE)
-    return f"{public_url}/?{query}" if query else f"{public_url}/"
+    return f"/?{query}" if query else "/"
 
 
 def short_link(link: str) -> str:

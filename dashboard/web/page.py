@@ -230,7 +230,8 @@ def tabs(lang: Language) -> list:
 
 
 def tour_bar(lang: Language) -> html.Div:
-    """Controls of the guided tour; keys.js maps space, arrows and Escape onto them.
+    """Controls of the guided tour; keys.js maps space, arrows and Escape onto them
+    (the up and down arrows page the card).
     The arrows are CSS, so they point the way the page reads (right to left in Arabic)."""
     return html.Div(
         className="tour-bar",
@@ -262,7 +263,9 @@ def tour_bar(lang: Language) -> html.Div:
             ),
             html.Span(id=ids.TOUR_STATUS, className="tour-status", role="status"),
             html.Button(lang._("Leave tour"), id=ids.TOUR_EXIT, className="tool", n_clicks=0),
-            html.Span(lang._("Space: pause · ← →: step · Esc: leave"), className="keys-hint"),
+            html.Span(
+                lang._("Space: pause · ← →: step · ↑ ↓: card · Esc: leave"), className="keys-hint"
+            ),
         ],
     )
 

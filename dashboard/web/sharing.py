@@ -1,7 +1,8 @@
 """Taking the view away: the QR code of its public link (in presenter mode's corner,
 on demand elsewhere, and on the handout), the Print button (assets/print.js; the
-print style sheet makes the page a handout), and the view's address on paper where
-there is no code."""
+print style sheet makes the page a handout), and the view's link on paper where
+there is no code: the same link as the code's (filters and focus, the tour's partner
+too, never the mode or the tour), at the address the page was opened from."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from dash import Dash, Input, Output, html
 
 from dashboard.data.language import Language
 from dashboard.state import FilterState
-from dashboard.views.share import qr_image, share_link, short_link
+from dashboard.views.share import qr_image, share_link, short_link, view_path
 from dashboard.web import ids
 from dashboard.web.context import Context
 
@@ -18,8 +19,15 @@ TOGGLE_SHARE = """function (clicks) {
     const shown = clicks % 2 === 1;
     return [shown ? "share shown" : "share", shown ? "true" : "false"];
 }"""
-# The address on paper, kept as the address bar has it (what a reader would type).
-PRINTED_ADDRESS = "function (href) { return href || ''; }"
+# The link on paper without a public address: the page's own origin (what a reader
+# would type; the server may sit behind a proxy) and the view's path, which the server
+# wrote into the code's place (render_share).
+PRINTED_ADDRESS = """function (children) {
+    const parts = Array.isArray(children) ? children : [children];
+    const path = parts.map(part => part && part.props)
+        .find(props => props && props.className === "view-path");
+    return path ? window.location.origin + path.children : "";
+}"""
 
 
 def tools(lang: Language, sharing: bool) -> list:
@@ -56,11 +64,12 @@ def share_place() -> html.Figure:
 
 
 def render_share(public_url: str | None, state: FilterState, lang: Language) -> list:
-    """The QR code of the view's public link and the link written under it; nothing
+    """The QR code of the view's public link and the link written under it; no code
     without a public address (the dashboard does not know it, and must not hand out
-    the address it is served from: a laptop's is 127.0.0.1)."""
+    the address it is served from: a laptop's is 127.0.0.1), only the view's path,
+    unseen, for the link on paper (PRINTED_ADDRESS)."""
     if not public_url:
-        return []
+        return [html.Span(view_path(state), className="view-path", hidden=True)]
     link = share_link(public_url, state)
     return [
         html.Img(src=qr_image(link), alt=lang._("QR code of the link below")),
@@ -80,5 +89,5 @@ def register(app: Dash, context: Context) -> None:
     app.clientside_callback(
         PRINTED_ADDRESS,
         Output(ids.PRINT_LINK, "children"),
-        Input(ids.URL, "href"),
+        Input(ids.SHARE, "children"),
     )

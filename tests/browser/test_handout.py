@@ -95,7 +95,8 @@ def test_presenter_mode_shows_the_code_of_the_view_and_it_follows_the_tour(
 def test_without_a_public_address_no_code_is_shown(visit) -> None:
     page = visit("/?mode=present&tour=1&focus=EASC", PROJECTOR)
     expect(page.locator(f"#{ids.STAGE} .card")).to_be_visible(timeout=20_000)
-    expect(page.locator(f"#{ids.SHARE} *")).to_have_count(0)
+    expect(page.locator(f"#{ids.SHARE} img")).to_have_count(0)
+    expect(page.locator(f"#{ids.SHARE}")).to_be_hidden()  # only the view's path, for paper
     expect(page.locator(f"#{ids.SHARE_TOGGLE}")).to_have_count(0)
     assert decoded(page) == []
 
@@ -165,6 +166,65 @@ def test_without_a_public_address_the_handout_prints_the_views_own_link(visit, a
     page = visit("/?country=KEN")
     expect(page.locator(f"#{ids.PRINT_LINK}")).to_have_text(f"{app_server.url}/?country=KEN")
     assert squeezed(f"{app_server.url}/?country=KEN") in printed(page)[0]
+
+
+# The map's drawn box and its frame's inner box on paper, [left, right].
+PRINTED_MAP = """() => {
+    const frame = document.querySelector('#react-entry-point .map-frame');
+    const drawn = frame.querySelector('.geo .bg rect').getBoundingClientRect();
+    const outer = frame.getBoundingClientRect();
+    return {drawn: [drawn.left, drawn.right], frame: [outer.left + frame.clientLeft,
+            outer.left + frame.clientLeft + frame.clientWidth]};
+}"""
+
+
+def on_paper(page: Page) -> dict:
+    """Where the map stands in its frame once the page is made ready for paper."""
+    page.evaluate("() => dispatchEvent(new Event('beforeprint'))")  # as printing does: first
+    page.emulate_media(media="print")
+    return page.evaluate(PRINTED_MAP)
+
+
+def presenting(visit_page, touring: bool) -> tuple[Page, str]:
+    """Presenter mode with a partner in focus: CPAFFC by the link, or the tour's second
+    partner (EASC), paused mid-tour."""
+    if not touring:
+        return visit_page("/?mode=present&focus=CPAFFC", PROJECTOR), "CPAFFC"
+    page = visit_page("/?mode=present&tour=1", PROJECTOR)
+    expect(page.locator(f"#{ids.TOUR_STATUS}")).to_have_text(
+        tour_status(1, 7, False, language("en"))
+    )
+    page.keyboard.press("Space")
+    page.keyboard.press("ArrowRight")
+    paused_on(page, 2)
+    return page, "EASC"
+
+
+@pytest.mark.parametrize("touring", [False, True], ids=["focus", "mid-tour"])
+def test_a_handout_from_presenter_mode_names_the_focus_links_the_view_and_fills_the_map(
+    visit, app_server, touring: bool
+) -> None:
+    page, pid = presenting(visit, touring)
+    link = f"{app_server.url}/?focus={pid}"  # the view: no mode, no tour
+    expect(page.locator(f"#{ids.PRINT_LINK}")).to_have_text(link)
+    sheets = printed(page)
+    name = NETWORK.partner(pid)["name"]
+    assert squeezed(f"Partner in focus: {name} {pid}") in sheets[0]
+    assert squeezed(f"This view online: {link}") in sheets[0]
+    assert "mode=" not in "".join(sheets) and "tour=" not in "".join(sheets)
+    paper = on_paper(page)
+    (left, right), (frame_left, frame_right) = paper["drawn"], paper["frame"]
+    assert abs(left - frame_left) < 3 and abs(right - frame_right) < 3, paper  # fills it
+
+
+def test_a_handout_from_the_tour_carries_the_code_of_its_partner(public_visit) -> None:
+    page, pid = presenting(public_visit, touring=True)
+    sheets = printed(page)
+    assert squeezed(f"partners.example.org/?focus={pid}") in sheets[0]
+    assert "mode=" not in "".join(sheets)
+    on_paper(page)
+    page.locator(SHARE_IMG).scroll_into_view_if_needed()
+    assert decoded(page) == [f"{PUBLIC}/?focus={pid}"]  # the code on paper, as a phone reads it
 
 
 def test_print_opens_closed_details_and_puts_them_back(visit) -> None:

@@ -251,7 +251,10 @@ def test_the_view_draws_the_timeline_and_no_code_without_a_public_address(browse
     sent = view(browser, [f"{ids.COUNTRY}.value"], **{f"{ids.COUNTRY}.value": "KEN"})
     timeline = json.dumps(sent[f"{ids.TIMELINE}.content"])
     assert "2009" in timeline and "October 2012" in timeline
-    assert sent[f"{ids.SHARE}.children"] == []
+    # No code: only the view's path, unseen, for the link on paper (sharing.py).
+    (path,) = sent[f"{ids.SHARE}.children"]
+    assert (path["type"], path["props"]["children"]) == ("Span", "/?country=KEN")
+    assert path["props"]["hidden"] is True
 
 
 def test_a_filter_change_is_answered_in_one_request_with_its_address_and_its_view(browser) -> None:
