@@ -123,7 +123,7 @@ def _topojson_extents(topology: dict) -> dict[str, tuple[float, float, float, fl
     extents = {}
     for iso3, polygons in _country_polygons(topology):
         rings = [_ring(arcs, polygon[0]) for polygon in polygons]
-        areas = [_area(ring) for ring in rings]
+        areas = [ring_area(ring) for ring in rings]
         main = np.vstack(
             [r for r, a in zip(rings, areas, strict=True) if a >= MAIN_PART * max(areas)]
         )
@@ -155,7 +155,7 @@ def _ring(arcs: list[np.ndarray], indices: list[int]) -> np.ndarray:
     return np.vstack([arcs[i] if i >= 0 else arcs[~i][::-1] for i in indices])
 
 
-def _area(ring: np.ndarray) -> float:
+def ring_area(ring: np.ndarray) -> float:
     """A ring's area in squared degrees, shrunk by latitude so the poles do not swell."""
     lon, lat = ring[:, 0] * np.cos(np.radians(ring[:, 1])), ring[:, 1]
     return abs(np.dot(lon, np.roll(lat, 1)) - np.dot(lat, np.roll(lon, 1))) / 2

@@ -7,11 +7,16 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from dashboard.atlas import EXTENT_COLUMNS, Atlas, outlines
-from dashboard.atlas import _area as ring_area  # the atlas's own weighing of a country's parts
+from dashboard.atlas import (
+    EXTENT_COLUMNS,
+    Atlas,
+    outlines,
+    ring_area,  # the atlas's own weighing of a country's parts
+)
 from dashboard.network import Network
 from dashboard.state import EXPLORE, FilterState, Mode
 from dashboard.views import style
+from dashboard.views.projection import latitude_at, x_factor, y_of
 from dashboard.views.selection import Selection
 
 WORLD_LAT_RANGE = (-58.0, 84.0)  # Antarctica serves no partner; leave it off the map
@@ -213,8 +218,8 @@ def _projected_fit(
     for _ in range(4):
         drawn = _drawn_shape(lon, lat)
         if drawn > shape * 1.01:  # too wide: more latitude, to the south (the band's above)
-            height = np.radians(lon[1] - lon[0]) * _x_factor(_nearest_equator(lat)) / shape
-            south = _latitude_at(_y(lat[1]) - height)
+            height = np.radians(lon[1] - lon[0]) * x_factor(_nearest_equator(lat)) / shape
+            south = latitude_at(y_of(lat[1]) - height)
             lat = [max(WORLD_LAT_RANGE[0], south), lat[1]]
         elif drawn < shape / 1.01:  # too tall: more longitude, about the middle
             wider = (lon[1] - lon[0]) / (lat[1] - lat[0]) * shape / drawn
@@ -225,37 +230,12 @@ def _projected_fit(
 def _drawn_shape(lon: list[float], lat: list[float]) -> float:
     """Width over height of a range as Natural Earth draws it: widest at the latitude
     nearest the equator."""
-    width = np.radians(lon[1] - lon[0]) * _x_factor(_nearest_equator(lat))
-    return width / (_y(lat[1]) - _y(lat[0]))
+    width = np.radians(lon[1] - lon[0]) * x_factor(_nearest_equator(lat))
+    return width / (y_of(lat[1]) - y_of(lat[0]))
 
 
 def _nearest_equator(lat: list[float]) -> float:
     return 0.0 if lat[0] <= 0 <= lat[1] else min(abs(lat[0]), abs(lat[1]))
-
-
-def _x_factor(latitude: float) -> float:
-    """Natural Earth's x per radian of longitude at a latitude (d3's naturalEarth1)."""
-    p2 = np.radians(latitude) ** 2
-    p4 = p2 * p2
-    return 0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4))
-
-
-def _y(latitude: float) -> float:
-    """Natural Earth's y of a latitude (d3's naturalEarth1)."""
-    phi = np.radians(latitude)
-    p2 = phi * phi
-    return phi * (
-        1.007226 + p2 * (0.015085 + p2 * p2 * (-0.044475 + 0.028874 * p2 - 0.005916 * p2 * p2))
-    )
-
-
-def _latitude_at(y: float) -> float:
-    """The latitude Natural Earth draws at y (its y rises with latitude: bisection)."""
-    low, high = -90.0, 90.0
-    for _ in range(40):
-        middle = (low + high) / 2
-        low, high = (middle, high) if _y(middle) < y else (low, middle)
-    return (low + high) / 2
 
 
 def _widened(

@@ -20,7 +20,7 @@ import pandas as pd
 from dashboard.atlas import Atlas, outlines
 from dashboard.network import Network
 from dashboard.state import EXPLORE, FilterState, Mode
-from dashboard.views import style
+from dashboard.views import projection, style
 from dashboard.views.camera import geo_layout
 from dashboard.views.selection import Selection
 
@@ -30,17 +30,8 @@ LEFT_OFF = {"ATA"}  # the camera leaves Antarctica off the map
 
 
 def natural_earth(lon: np.ndarray, lat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The Natural Earth projection (d3-geo's geoNaturalEarth1, which plotly.js uses),
-    in picture units, y downwards."""
-    lam, phi = np.radians(lon), np.radians(lat)
-    phi2 = phi * phi
-    phi4 = phi2 * phi2
-    x = lam * (
-        0.8707 - 0.131979 * phi2 + phi4 * (-0.013791 + phi4 * (0.003971 * phi2 - 0.001529 * phi4))
-    )
-    y = phi * (
-        1.007226 + phi2 * (0.015085 + phi4 * (-0.044475 + 0.028874 * phi2 - 0.005916 * phi4))
-    )
+    """Natural Earth (views/projection.py) in picture units, y downwards."""
+    x, y = projection.natural_earth(lon, lat)
     return x * SCALE, -y * SCALE
 
 

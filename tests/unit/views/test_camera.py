@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from dashboard.state import FilterState, Mode
-from dashboard.views.camera import ALONE_SPAN, POLAR, TOP_BAND, _y, geo_layout
+from dashboard.views.camera import ALONE_SPAN, POLAR, TOP_BAND, geo_layout
+from dashboard.views.projection import y_of
 from dashboard.views.selection import select
 
 TOURING = Mode(present=True, tour=True, aspect=1.5)
@@ -47,7 +48,7 @@ def test_the_top_of_a_presenters_map_is_left_to_the_scale_and_the_notes(
     partner = network.partner(pid)
     if partner["headquarters"]:
         norths.append(partner["latitude"])
-    band = (_y(north) - _y(max(norths))) / (_y(north) - _y(south))
+    band = (y_of(north) - y_of(max(norths))) / (y_of(north) - y_of(south))
     # The band is laid out in degrees; drawn, the squeezed north makes it a little less.
     assert band >= TOP_BAND - 0.04 or north >= POLAR - 0.01, (band, north)
     assert band >= 0.1, band  # whether the scale covers anything: test_presenter.py
