@@ -208,10 +208,11 @@ def focus_notes(
 
 def _colour_axis(max_count: int, mode: Mode, lang: Language) -> dict:
     present = mode.present
-    # The bar's length holds its two-line title, its padding and a line of its tick
-    # font (the layout's: 20 or 14 px) for each label, so no two labels touch; a
-    # phone's short map has room for fewer labels.
-    title_font, tick_line = (18, 26) if present else (12, 18)
+    # The bar's length holds its two-line title, its padding and a line for each label
+    # (the layout's tick font is 14 px, 20 on a projector, whose digits stand 14 px
+    # tall), so no two labels touch; a phone's short map has room for fewer labels. A
+    # presenter's scale stays within the band the tour's camera leaves it (TOP_BAND).
+    title_font, tick_line = (18, 20) if present else (12, 18)
     room = 150 if mode.small and not present else 200
     overhead = 2.5 * title_font + 26
     ticks = _ticks(max_count, most=int((room - overhead) // tick_line))

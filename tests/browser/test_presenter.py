@@ -92,7 +92,10 @@ def readable(page: Page, where: str) -> None:
 
 def settled(page: Page) -> None:
     """Until the map has drawn its last answer: the same view read twice in a row."""
-    view = "() => JSON.stringify(document.getElementById('map')._fullLayout?.geo?.lonaxis?.range)"
+    # plotly.js's own div inside dcc.Graph's: the outer one has no layout, and a read
+    # of it waited the whole 8 s at every step.
+    view = """() => JSON.stringify(document.querySelector('#map .js-plotly-plot')
+        ?._fullLayout?.geo?.lonaxis?.range)"""
     before = None
     for _ in range(40):
         now = page.evaluate(view)
@@ -141,6 +144,8 @@ COVERED_SHAPES = """(served) => {
     const [l, t] = [Math.max(r.left, drawn.left), Math.max(r.top, drawn.top)];
     const [w, b] = [Math.min(r.right, drawn.right), Math.min(r.bottom, drawn.bottom)];
     for (const path of paths) {
+      const p = box(path);  // a shape nowhere near the element cannot be under it
+      if (p.right < l || p.left > w || p.bottom < t || p.top > b) { continue; }
       const inverse = path.getScreenCTM().inverse();
       let hits = 0;
       for (let x = l + 1; x < w; x += 4) for (let y = t + 1; y < b; y += 4) {

@@ -58,7 +58,7 @@ def test_markers_and_dots_are_smaller_on_a_phone_and_larger_on_a_projector(netwo
 def test_the_colour_bar_has_a_line_for_each_label_and_its_title(mode, top) -> None:
     bar = _colour_axis(top, mode, ENGLISH)
     labels, length = len(bar["colorbar"]["tickvals"]), bar["colorbar"]["len"]
-    title, line = (18, 26) if mode.present else (12, 18)
+    title, line = (18, 20) if mode.present else (12, 18)
     assert length >= 2.5 * title + 26 + line * labels - 0.01
     assert length <= (150 if mode.small else 200)
     assert bar["colorbar"]["tickvals"][-1] <= top
