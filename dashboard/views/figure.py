@@ -77,17 +77,24 @@ def map_figure(
             "showlegend": False,
             "geo": geo_layout(network, atlas, state, selection, mode),
             "annotations": focus_notes(network, state, selection, mode, lang),
-            "clickmode": "event",
-            # A click or tap picks a marker or a dot only where it is drawn (plotly.js
-            # counts a point's distance from its edge), a country everywhere else: by
-            # default a point 20 px away won over the country under the finger.
-            "hoverdistance": 1,
-            # A finger drawn over the map scrolls the page on a touch screen; the map
-            # moves by the region filter. (A drag to pan took the page's scroll away.)
-            **({"dragmode": False} if mode.touch else {}),
+            **_picking(mode),
             "hoverlabel": {"align": "right" if lang.direction == "rtl" else "left"},
             "uirevision": state.region or "world",
         },
+    }
+
+
+def _picking(mode: Mode) -> dict:
+    """How a click, a tap and a drag meet the map."""
+    return {
+        "clickmode": "event",
+        # A click or tap picks a marker or a dot only where it is drawn (plotly.js
+        # counts a point's distance from its edge), a country everywhere else: by
+        # default a point 20 px away won over the country under the finger.
+        "hoverdistance": 1,
+        # A finger drawn over the map scrolls the page on a touch screen; the map
+        # moves by the region filter. (A drag to pan took the page's scroll away.)
+        **({"dragmode": False} if mode.touch else {}),
     }
 
 

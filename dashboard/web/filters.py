@@ -79,6 +79,12 @@ def register(app: Dash, context: Context) -> None:
         Input(ids.COUNT_REGIONS, "data"),
     )
 
+    register_panel(app)
+
+
+def register_panel(app: Dash) -> None:
+    """The phone's and the embed's Filters panel: opened and closed by its button, and
+    folded away after a choice."""
     # From what the button says, not from its count of clicks: the panel also folds
     # away after a choice (below).
     app.clientside_callback(
